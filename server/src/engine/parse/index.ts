@@ -1,0 +1,22 @@
+// Picks the front end for a file by its extension and returns the file's language-neutral model.
+import type { FileModel } from '../model/types';
+import { bicepToModel, parseBicep } from './bicep';
+import { hclToModel, parseHcl } from './hcl';
+
+export type FileKind = FileModel['fileKind'];
+
+/** The kind of IaC file a path names, or undefined when it is none we analyse. */
+export function fileKindOf(path: string): FileKind | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.bicep')) return 'bicep';
+  if (lower.endsWith('.bicepparam')) return 'bicepparam';
+  if (lower.endsWith('.tf')) return 'tf';
+  if (lower.endsWith('.tfvars')) return 'tfvars';
+  return undefined;
+}
+
+/** Parses one file of a known kind into its model; never throws on any text. */
+export function parseToModel(file: string, text: string, kind: FileKind): FileModel {
+  if (kind === 'bicep' || kind === 'bicepparam') return bicepToModel(file, text, parseBicep(text), kind);
+  return hclToModel(file, text, parseHcl(text), kind);
+}
