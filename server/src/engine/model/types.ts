@@ -50,8 +50,10 @@ export interface Entry {
   /** The whole entry, key to end of value. */
   span: Span;
   isBlock: boolean;
-  /** HCL block labels, e.g. `dynamic "ip_rules"` has the label `ip_rules`. */
+  /** HCL block labels other than the block type, e.g. `ip_rules "x" { … }` has the label `x`. */
   labels?: string[];
+  /** HCL `dynamic "x" { content { … } }`: the entry's key is `x`, its value the `content` body, and how many there are is unknown. */
+  dynamic?: boolean;
   /** True when a parse error lies inside this entry: rules hold back rather than guess. */
   hasError: boolean;
 }

@@ -1,0 +1,33 @@
+// What a rule is: a plain object with an id, its messages, the resource types it reads and a check function.
+import type { FileModel, Language, Resource } from '../model/types';
+import type { Fix, RelatedLocation, Span } from '../types';
+
+/** What one rule reports; severity comes from the rule's metadata in principles/, not from the rule. */
+export interface Report {
+  messageId: string;
+  /** Values for `{{name}}` placeholders of the message. */
+  data?: Record<string, string>;
+  at: Span;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /** Set for "could not determine" reports: shown as a note whatever the rule's severity. */
+  undetermined?: boolean;
+}
+
+/** What a rule sees while it checks one resource. */
+export interface RuleContext {
+  resource: Resource;
+  model: FileModel;
+  text: string;
+  language: Language;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** Kebab-case id, the same as the file name and the metadata key in principles/. */
+  id: string;
+  /** The resource types the rule reads, per language. */
+  resourceTypes: Partial<Record<Language, readonly string[]>>;
+  messages: Record<string, string>;
+  check(ctx: RuleContext): void;
+}
