@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The `waf-ai-lens` command: runs the bundled CLI.
+require('../dist/cli.js');

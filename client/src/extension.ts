@@ -1,0 +1,52 @@
+// The VS Code client: starts the bundled WAF AI Lens language server for Bicep and Terraform files and stops it on deactivation.
+import { window, type ExtensionContext } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/**
+ * The documents the server is told about.
+ * The language ids come from the official Bicep and Terraform extensions (and this extension's own contributions);
+ * the file patterns cover the same files when those ids are absent or another extension claims them.
+ * Only `file:` documents are sent, because the server analyses nothing else.
+ */
+const DOCUMENT_SELECTOR: DocumentSelector = [
+  { scheme: 'file', language: 'bicep' },
+  { scheme: 'file', language: 'bicepparam' },
+  { scheme: 'file', language: 'terraform' },
+  { scheme: 'file', language: 'terraform-vars' },
+  { scheme: 'file', pattern: '**/*.{bicep,bicepparam,tf,tfvars}' },
+];
+
+/** Starts the language client; all analysis happens in the server process. */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // Lets a developer attach a debugger to the server of an Extension Development Host.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  // A log channel: the language client requires one, and it timestamps and levels the server's lines for us.
+  const outputChannel = window.createOutputChannel('WAF AI Lens', { log: true });
+  context.subscriptions.push(outputChannel);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel,
+  };
+  // The id `wafAiLens` makes the `wafAiLens.trace.server` setting trace this client's messages.
+  client = new LanguageClient('wafAiLens', 'WAF AI Lens', serverOptions, clientOptions);
+  await client.start();
+}
+
+/** Stops the language server, giving it the chance to shut down cleanly. */
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+}

@@ -1,0 +1,137 @@
+// Runs the engine over the inputs and sums up the outcome: the report every formatter renders, and the exit code.
+import { analyzeFile, fileKindOf, SEVERITY_RANK, type FileAnalysis, type Finding } from '../engine';
+import { LineMap } from '../engine/text/lines';
+import type { FailOn } from './args';
+import { compareCodeUnits } from './paths';
+import type { InputProblem } from './problems';
+import { readInputs, type InputFile } from './readInputs';
+import { collectFiles } from './walk';
+
+/** One reviewed file: its text (kept for line numbers), its analysis, and a line map built on first use. */
+export interface ReviewedFile {
+  /** The cwd-relative, `/`-separated path; also the `file` of its findings and notices. */
+  path: string;
+  text: string;
+  bytes: number;
+  analysis: FileAnalysis;
+}
+
+/** The outcome of `review`: reviewed files in shown-path order, and the problems with the other inputs. */
+export interface ReviewReport {
+  files: ReviewedFile[];
+  problems: InputProblem[];
+}
+
+/** Counts every formatter's summary shows. */
+export interface ReviewSummary {
+  /** Files reviewed. */
+  files: number;
+  /** Inputs not reviewed: missing, unreadable, too large, binary, not Bicep or Terraform. */
+  skipped: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+  /** Reviewed files that did not parse cleanly (their recovered resources were still analysed). */
+  unparsed: number;
+}
+
+/** Collects, reads and analyses the files under `paths` (relative to `cwd`). Never throws on bad input. */
+export function reviewPaths(paths: readonly string[], cwd: string): ReviewReport {
+  const walked = collectFiles(paths, cwd);
+  const read = readInputs(walked.files);
+  const problems = [...walked.problems, ...read.problems];
+  const files: ReviewedFile[] = [];
+  for (const input of read.inputs) {
+    const reviewed = analyzeInput(input);
+    if ('analysis' in reviewed) files.push(reviewed);
+    else problems.push(reviewed);
+  }
+  return { files, problems };
+}
+
+function analyzeInput(input: InputFile): ReviewedFile | InputProblem {
+  try {
+    const analysis = analyzeFile(input.display, input.text, fileKindOf(input.display));
+    if (!analysis) {
+      return { reason: 'not-iac', level: 'warning', path: input.display, message: 'Not a Bicep or Terraform file; skipped.' };
+    }
+    return { path: input.display, text: input.text, bytes: input.bytes, analysis };
+  } catch (error) {
+    // The engine promises not to throw; if it does anyway, one file's bug must not cost the user the others' review.
+    const message = error instanceof Error ? error.message : String(error);
+    return { reason: 'analysis-failed', level: 'error', path: input.display, message: `The analysis failed: ${message}` };
+  }
+}
+
+/** Every finding of the report, ordered by file, then position, then rule id, so that output is reproducible. */
+export function sortedFindings(report: ReviewReport): Finding[] {
+  const fileOrder = new Map(report.files.map((f, i) => [f.path, i]));
+  const all = report.files.flatMap((f) => f.analysis.findings);
+  return all.sort(
+    (a, b) =>
+      (fileOrder.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (fileOrder.get(b.file) ?? Number.MAX_SAFE_INTEGER) ||
+      compareCodeUnits(a.file, b.file) ||
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      compareCodeUnits(a.ruleId, b.ruleId) ||
+      compareCodeUnits(a.message, b.message),
+  );
+}
+
+/** The counts shown in every format's summary. */
+export function summarize(report: ReviewReport): ReviewSummary {
+  const findings = report.files.flatMap((f) => f.analysis.findings);
+  const count = (severity: Finding['severity']): number => findings.filter((f) => f.severity === severity).length;
+  return {
+    files: report.files.length,
+    skipped: report.problems.filter((p) => p.reason !== 'outside-root').length,
+    findings: findings.length,
+    errors: count('error'),
+    warnings: count('warning'),
+    notes: count('note'),
+    unparsed: report.files.filter((f) => f.analysis.model.parseErrors.length > 0).length,
+  };
+}
+
+/**
+ * True when the run as a whole failed: a path named on the command line does not exist (most likely a typo that
+ * would otherwise pass CI silently), or not a single file could be reviewed.
+ */
+export function runFailed(report: ReviewReport): boolean {
+  return report.files.length === 0 || report.problems.some((p) => p.reason === 'missing');
+}
+
+/**
+ * The process exit code: 2 when the run failed, else 1 when a finding is at or above `failOn`, else 0.
+ * Parse errors and skipped files are reported but do not by themselves fail the run: the exit code is about findings.
+ */
+export function exitCodeFor(report: ReviewReport, failOn: FailOn): 0 | 1 | 2 {
+  if (runFailed(report)) return 2;
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  const failing = report.files.some((f) => f.analysis.findings.some((x) => SEVERITY_RANK[x.severity] >= threshold));
+  return failing ? 1 : 0;
+}
+
+/** Line maps per file path, built once per file on first use. */
+export class LineMaps {
+  private readonly maps = new Map<string, LineMap>();
+  private readonly texts: Map<string, string>;
+
+  constructor(report: ReviewReport) {
+    this.texts = new Map(report.files.map((f) => [f.path, f.text]));
+  }
+
+  /** The line map of a reviewed file, or undefined for a file not among them (e.g. a related location elsewhere). */
+  get(file: string): LineMap | undefined {
+    let map = this.maps.get(file);
+    if (!map) {
+      const text = this.texts.get(file);
+      if (text === undefined) return undefined;
+      map = new LineMap(text);
+      this.maps.set(file, map);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,69 @@
+// Builds a rule that checks one setting per language, where absence means the service's or provider's default.
+import type { Language, Resource, Value } from '../../model/types';
+import { setSetting } from '../../fix/setSetting';
+import type { LiteralInput } from '../../fix/literal';
+import type { Rule, RuleContext } from '../rule';
+import { describeLiteral, lookup } from './lookup';
+
+/** Where a setting lives in one language and what counts as aligned there. */
+export interface LanguageSetting {
+  /** Keys from the resource body down to the setting, e.g. `['properties', 'disableLocalAuth']`. */
+  path: readonly string[];
+  /** True when a value the code states outright is aligned with the principle. */
+  isAligned(value: Value): boolean;
+  /** True when leaving the setting out is aligned (decided per rule from the service or provider default). */
+  absentIsAligned: boolean;
+  /** The value the fix writes. */
+  fixValue: LiteralInput;
+}
+
+export interface SettingRuleSpec {
+  id: string;
+  resourceTypes: Partial<Record<Language, readonly string[]>>;
+  /** `misaligned` ({{value}}, {{setting}}) and `absent` ({{setting}}); `{{name}}` and `{{label}}` are always known. */
+  messages: { misaligned: string; absent: string };
+  fixTitle: string;
+  /** True when the fix changes nothing that gets deployed, so "fix all" may apply it. */
+  fixIsSafe?: boolean;
+  settings: Partial<Record<Language, LanguageSetting>>;
+  /** Narrows the rule to some resources of its types (a kind, a SKU); returning false skips the resource. */
+  appliesTo?(resource: Resource, language: Language): boolean;
+  /** A short human name for the resource, e.g. `Azure OpenAI account`. */
+  label(resource: Resource): string;
+}
+
+const UNDETERMINED = 'Could not determine `{{setting}}` of {{label}} "{{name}}": {{reason}}.';
+
+/** Makes a rule from a declarative setting spec; it never guesses about values the code does not state. */
+export function settingRule(spec: SettingRuleSpec): Rule {
+  return {
+    id: spec.id,
+    resourceTypes: spec.resourceTypes,
+    messages: { ...spec.messages, undetermined: UNDETERMINED },
+    check(ctx: RuleContext): void {
+      const setting = spec.settings[ctx.language];
+      if (!setting || (spec.appliesTo && !spec.appliesTo(ctx.resource, ctx.language))) return;
+      const found = lookup(ctx.resource.body, setting.path, ctx.language);
+      const data = { label: spec.label(ctx.resource), setting: setting.path.join('.') };
+      if (found.state === 'unknown') {
+        ctx.report({ messageId: 'undetermined', data: { ...data, reason: found.reason }, at: found.at?.value.span ?? ctx.resource.nameSpan, undetermined: true });
+        return;
+      }
+      if (found.state === 'known' && setting.isAligned(found.value)) return;
+      if (found.state === 'absent' && setting.absentIsAligned) return;
+      const edits = setSetting(ctx.text, ctx.language, found, setting.fixValue);
+      const fixes = edits ? [{ title: spec.fixTitle, edits, safe: spec.fixIsSafe ?? false }] : [];
+      if (found.state === 'known') {
+        ctx.report({ messageId: 'misaligned', data: { ...data, value: describeLiteral(found.value) }, at: found.entry.value.span, fixes });
+      } else {
+        ctx.report({ messageId: 'absent', data, at: ctx.resource.nameSpan, fixes });
+      }
+    },
+  };
+}
+
+/** Reads a top-level string setting such as `kind` or `sku_name`, when the code states it. */
+export function literalString(resource: Resource, path: readonly string[]): string | undefined {
+  const found = lookup(resource.body, path, resource.language);
+  return found.state === 'known' && found.value.kind === 'string' ? found.value.value : undefined;
+}

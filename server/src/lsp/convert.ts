@@ -1,0 +1,73 @@
+// The one place where engine types become LSP types: offsets become positions, findings become diagnostics.
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../engine/catalog';
+import type { Finding, Severity, Span } from '../engine';
+
+/** What every diagnostic of ours carries in `source`, so users can tell our findings from the compilers' and filter them. */
+export const DIAGNOSTIC_SOURCE = 'WAF AI Lens';
+
+/** A document's text for position conversion, with the URI the client knows it by. */
+export interface OpenFile {
+  uri: string;
+  document: TextDocument;
+}
+
+/**
+ * Finds the open document for a file path the engine reported, or undefined when it is not open.
+ * Related locations need the other file's text to turn offsets into positions; the server never reads files for that.
+ */
+export type FileLookup = (file: string) => OpenFile | undefined;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  note: DiagnosticSeverity.Information,
+};
+
+/** The LSP severity of an engine severity: error → Error, warning → Warning, note → Information. */
+export function toSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
+/**
+ * The LSP range of a span of UTF-16 offsets in a document.
+ * Both sides count UTF-16 code units, so no re-encoding is needed; `positionAt` clamps offsets past the end,
+ * which keeps a span computed on a slightly different text from producing an invalid range.
+ */
+export function toRange(span: Span, document: TextDocument): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+/**
+ * Converts one finding on `file` into a diagnostic.
+ * Related locations in files that are not open are left out, since their offsets cannot be placed without the file's text.
+ */
+export function toDiagnostic(finding: Finding, file: OpenFile, lookup: FileLookup = () => undefined): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(finding.span, file.document),
+    severity: toSeverity(finding.severity),
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+  };
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const location of finding.related) {
+    const target = location.file === finding.file ? file : lookup(location.file);
+    if (!target) continue;
+    related.push({ location: { uri: target.uri, range: toRange(location.span, target.document) }, message: location.message });
+  }
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
+}
+
+/** Converts every finding on one file, in the engine's order (by position, then rule id). */
+export function toDiagnostics(findings: readonly Finding[], file: OpenFile, lookup?: FileLookup): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(finding, file, lookup));
+}
