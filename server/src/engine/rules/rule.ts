@@ -30,4 +30,15 @@ export interface Rule {
   resourceTypes: Partial<Record<Language, readonly string[]>>;
   messages: Record<string, string>;
   check(ctx: RuleContext): void;
+  /** True when the rule offers fixes; the parity test then requires a `*.fixed.*` fixture per language. */
+  fixable: boolean;
+  /** What the rule reads, per language, for the generated docs: the setting, the value it recommends, what absence means. */
+  settings?: SettingDoc[];
+}
+
+export interface SettingDoc {
+  language: Language;
+  setting: string;
+  recommended: string;
+  absentIsAligned: boolean;
 }

@@ -1,7 +1,7 @@
 // Builds a rule that checks one setting per language, where absence means the service's or provider's default.
 import type { Language, Resource, Value } from '../../model/types';
 import { setSetting } from '../../fix/setSetting';
-import type { LiteralInput } from '../../fix/literal';
+import { literalText, type LiteralInput } from '../../fix/literal';
 import type { Rule, RuleContext } from '../rule';
 import { describeLiteral, lookup } from './lookup';
 
@@ -40,6 +40,13 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     id: spec.id,
     resourceTypes: spec.resourceTypes,
     messages: { ...spec.messages, undetermined: UNDETERMINED },
+    fixable: true,
+    settings: (Object.entries(spec.settings) as [Language, LanguageSetting][]).map(([language, s]) => ({
+      language,
+      setting: s.path.join('.'),
+      recommended: literalText(language, s.fixValue),
+      absentIsAligned: s.absentIsAligned,
+    })),
     check(ctx: RuleContext): void {
       const setting = spec.settings[ctx.language];
       if (!setting || (spec.appliesTo && !spec.appliesTo(ctx.resource, ctx.language))) return;
