@@ -12,7 +12,8 @@ const LANGUAGE_NAMES = { bicep: 'Bicep', terraform: 'Terraform' } as const;
 export function renderRuleTable(): string {
   const metas = allRuleMeta();
   const lines: string[] = [];
-  lines.push(`${metas.length} rules, each for Bicep and Terraform.`);
+  const both = metas.filter((m) => m.languages.includes('bicep') && m.languages.includes('terraform')).length;
+  lines.push(`${metas.length} rules; ${both} of them check both Bicep and Terraform.`);
   lines.push('');
   lines.push('| Rule | Pillar | Principles | Severity | Fix | Also in |');
   lines.push('|---|---|---|---|---|---|');

@@ -8,6 +8,11 @@ import type { Language } from '../../server/src/engine/model/types';
 export interface Source {
   /** The path as found (folder argument joined with the relative path), so printed paths can be opened. */
   path: string;
+  /**
+   * The path from the corpus folder's name down, `/`-separated (`bicep-registry-modules/avm/res/…/main.bicep`):
+   * the same on every machine, so per-file random streams seeded from it give the same edits wherever the corpus lives.
+   */
+  id: string;
   text: string;
   kind: FileKind;
   language: Language;
@@ -17,8 +22,13 @@ export interface Source {
 
 export const LANGUAGES: readonly Language[] = ['bicep', 'terraform'];
 
-/** Folders never worth walking: dependencies and version-control data. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/**
+ * Folders never walked: dependencies, and every dot-folder (`.git`, `.terraform` module caches, …), as the CLI's walk
+ * skips them, so a corpus run checks the same files a review of that folder would.
+ */
+function skipped(folder: string): boolean {
+  return folder === 'node_modules' || folder.startsWith('.');
+}
 
 export function languageOf(kind: FileKind): Language {
   return kind === 'bicep' || kind === 'bicepparam' ? 'bicep' : 'terraform';
@@ -34,7 +44,7 @@ export function findIacFiles(root: string): string[] {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full);
+        if (!skipped(entry.name)) walk(full);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && fileKindOf(entry.name)) {
         found.push(full);
       }
@@ -46,16 +56,26 @@ export function findIacFiles(root: string): string[] {
 }
 
 /** Wraps an in-memory text as a source; returns undefined for a path that is no IaC file. */
-export function toSource(file: string, text: string): Source | undefined {
+export function toSource(file: string, text: string, id = file): Source | undefined {
   const kind = fileKindOf(file);
   if (!kind) return undefined;
-  return { path: file, text, kind, language: languageOf(kind), bytes: Buffer.byteLength(text, 'utf8') };
+  return { path: file, id, text, kind, language: languageOf(kind), bytes: Buffer.byteLength(text, 'utf8') };
 }
 
-/** Loads every IaC file under the given folders; a path listed twice is loaded once. */
+/** Loads every IaC file under the given folders (or the files named); a file reached twice is loaded once. */
 export function loadSources(roots: readonly string[]): Source[] {
-  const files = [...new Set(roots.flatMap(findIacFiles))];
-  return files.flatMap((file) => toSource(file, fs.readFileSync(file, 'utf8')) ?? []);
+  const seen = new Set<string>();
+  const sources: Source[] = [];
+  for (const root of roots) {
+    const base = path.dirname(path.resolve(root));
+    for (const file of findIacFiles(root)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = toSource(file, fs.readFileSync(file, 'utf8'), path.relative(base, path.resolve(file)).split(path.sep).join('/'));
+      if (source) sources.push(source);
+    }
+  }
+  return sources;
 }
 
 /** Resolves a path the user typed: `npm run` moves to the package root, and `INIT_CWD` keeps where the user stood. */

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 function findRoot(start: string): string {
   let dir = start;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server'))) return dir;
+    // tsconfig.json marks the source root: the compiled output holds copies of package.json and JSON data but never it.
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'tsconfig.json'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`No repository root above ${start}`);
     dir = parent;

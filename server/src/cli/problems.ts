@@ -28,3 +28,9 @@ export interface InputProblem {
   /** A full sentence. */
   message: string;
 }
+
+/** The Node error code (`EACCES`, `ENOENT`, …) or else the message, for one-line problem reports. */
+export function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,8 +1,7 @@
 // Reads the collected files as UTF-8 text, skipping (with a problem) files that are too large, binary or unreadable.
 import * as fs from 'node:fs';
-import type { InputProblem } from './problems';
+import { errorCode, type InputProblem } from './problems';
 import type { CollectedFile } from './walk';
-import { errorCode } from './walk';
 
 /** Files larger than this are skipped: no hand-written IaC file is this big, and parsing it would stall the run. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -70,6 +69,5 @@ function readOne(file: CollectedFile): InputFile | InputProblem {
 }
 
 function tooLarge(bytes: number): string {
-  const mb = (bytes / (1024 * 1024)).toFixed(1);
-  return `The file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB (${mb} MB); skipped.`;
+  return `The file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB (${bytes} bytes); skipped.`;
 }

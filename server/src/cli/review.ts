@@ -7,7 +7,7 @@ import type { InputProblem } from './problems';
 import { readInputs, type InputFile } from './readInputs';
 import { collectFiles } from './walk';
 
-/** One reviewed file: its text (kept for line numbers), its analysis, and a line map built on first use. */
+/** One reviewed file: its text (kept for line and column numbers) and its analysis. */
 export interface ReviewedFile {
   /** The cwd-relative, `/`-separated path; also the `file` of its findings and notices. */
   path: string;

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKindOf } from '../engine';
 import { compareCodeUnits, displayPath } from './paths';
-import type { InputProblem } from './problems';
+import { errorCode, type InputProblem } from './problems';
 
 /** One file to review. */
 export interface CollectedFile {
@@ -162,10 +162,4 @@ function isSymbolicLink(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The Node error code (`EACCES`, `ENOENT`, …) or the message, for one-line problem reports. */
-export function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -28,12 +28,15 @@ export function computeLineStarts(text: string): number[] {
 /**
  * The line structure of one text, computed once and then queried in O(log n) per offset.
  * Offsets outside the text are clamped to it, so a stale or hand-made span never throws.
+ * A leading byte-order mark is not counted as a column: editors hide it, so line 1's columns start after it,
+ * while offsets stay offsets into the text as given (BOM included).
  */
 export class LineMap {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
     this.starts = computeLineStarts(text);
+    if (text.charCodeAt(0) === 0xfeff) this.starts[0] = 1;
   }
 
   /** How many lines the text has; an empty text has one (empty) line, and a trailing break opens one more. */
@@ -41,7 +44,10 @@ export class LineMap {
     return this.starts.length;
   }
 
-  /** The 1-based line and column of a UTF-16 offset. An offset inside a CRLF pair stays on the line the pair ends. */
+  /**
+   * The 1-based line and column of a UTF-16 offset. An offset inside a CRLF pair stays on the line the pair ends;
+   * the offset of a leading BOM is column 1, like the offset just after it.
+   */
   lineColumn(offset: number): LineColumn {
     const at = clamp(Math.floor(offset), 0, this.text.length);
     // Binary search for the last line start at or before `at`.
@@ -52,7 +58,7 @@ export class LineMap {
       if (this.starts[mid]! <= at) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: at - this.starts[low]! + 1 };
+    return { line: low + 1, column: Math.max(at - this.starts[low]!, 0) + 1 };
   }
 
   /**

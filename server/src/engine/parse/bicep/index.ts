@@ -1,17 +1,39 @@
-// PLACEHOLDER until the Bicep front end lands: the entry points the rest of the engine calls.
-import type { ParseResult } from '../../types';
+// The Bicep front end's entry points: parse text into a syntax tree, and build the language-neutral model from it.
+import type { ParseError, ParseResult } from '../../types';
 import type { FileModel } from '../../model/types';
+import type { BicepFile } from './ast';
+import { lex } from './lexer';
+import { StatementParser } from './statements';
+import { buildBicepModel } from './toModel';
 
-export interface BicepFile { kind: 'file' }
+export type { BicepFile } from './ast';
 
-/** Parses Bicep or .bicepparam text; never throws. */
+/**
+ * Parses Bicep or `.bicepparam` text into a syntax tree and the syntax errors met; never throws.
+ * Error spans are half-open UTF-16 offsets, sorted by start. After an error the parser resynchronises at the
+ * next line that starts a declaration, so the rest of the file still parses.
+ */
 export function parseBicep(text: string): ParseResult<BicepFile> {
-  void text;
-  return { tree: { kind: 'file' }, errors: [] };
+  try {
+    const lexed = lex(text);
+    const parser = new StatementParser(text, lexed.tokens);
+    const tree = parser.parseFile();
+    return { tree, errors: mergeErrors(lexed.errors, parser.errors) };
+  } catch (e) {
+    // Unreachable by design (the fuzz tests check it); a last line of defence so that one odd file cannot take the server down.
+    const message = e instanceof Error ? e.message : String(e);
+    return { tree: { kind: 'file', start: 0, end: text.length, statements: [] }, errors: [{ message: `Internal parser error: ${message}`, span: { start: 0, end: 0 } }] };
+  }
 }
 
-/** Builds the language-neutral model of one Bicep or .bicepparam file from its parse. */
+/** Builds the language-neutral model of one Bicep or `.bicepparam` file from its parse; never throws on a tree from parseBicep. */
 export function bicepToModel(file: string, text: string, parsed: ParseResult<BicepFile>, fileKind: 'bicep' | 'bicepparam'): FileModel {
-  void text;
-  return { file, language: 'bicep', fileKind, resources: [], parameters: [], variables: [], modules: [], declarations: [], parseErrors: parsed.errors };
+  return buildBicepModel(file, text, parsed, fileKind);
+}
+
+/** Lexer and parser errors in one list ordered by start (each list is already nearly sorted). */
+function mergeErrors(a: ParseError[], b: ParseError[]): ParseError[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
 }

@@ -1,0 +1,78 @@
+// The CLI's logic, callable in-process: parses arguments, runs the review, writes output, returns the exit code.
+import { parseArgs } from './args';
+import { useColor } from './format/color';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import type { CliIo } from './io';
+import { exitCodeFor, reviewPaths, type ReviewReport } from './review';
+import { USAGE } from './usage';
+import { COMMAND_NAME, TOOL_VERSION } from './version';
+
+/** Exit codes, as `--help` documents them. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
+
+/**
+ * Runs the command line `argv` (without the node and script paths) against `io` and resolves to the exit code:
+ * 0 no finding at or above `--fail-on`, 1 some, 2 usage error, missing path, nothing reviewed, or internal error.
+ * Never rejects: every failure is one line on stderr (plus a stack trace when `WAF_AI_LENS_DEBUG=1`).
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return EXIT.ok;
+      case 'version':
+        io.stdout.write(`${TOOL_VERSION}\n`);
+        return EXIT.ok;
+      case 'usage':
+        // Nothing was asked for: show how to ask, but do not let a script that forgot its arguments pass.
+        io.stderr.write(USAGE);
+        return EXIT.failure;
+      case 'error':
+        io.stderr.write(`${COMMAND_NAME}: ${command.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
+        return EXIT.failure;
+      case 'review': {
+        const report = reviewPaths(command.paths, io.cwd);
+        writeProblems(report, io);
+        io.stdout.write(render(report, command.format, io));
+        return exitCodeFor(report, command.failOn);
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${COMMAND_NAME}: internal error: ${message.split(/\r?\n/)[0]}\n`);
+    if (io.env['WAF_AI_LENS_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.failure;
+  }
+}
+
+function render(report: ReviewReport, format: 'text' | 'json' | 'sarif', io: CliIo): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, { color: useColor(io) });
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, io.cwd);
+  }
+}
+
+/**
+ * Inputs that were not reviewed go to stderr whatever the format, so they are seen even when stdout is redirected
+ * to a report file; the JSON and SARIF documents list them too, for machines.
+ */
+function writeProblems(report: ReviewReport, io: CliIo): void {
+  for (const problem of report.problems) {
+    io.stderr.write(`${COMMAND_NAME}: ${problem.path}: ${problem.message}\n`);
+  }
+  if (report.files.length === 0) {
+    io.stderr.write(
+      report.problems.length === 0
+        ? `${COMMAND_NAME}: no Bicep or Terraform files (.bicep, .bicepparam, .tf, .tfvars) found.\n`
+        : `${COMMAND_NAME}: no file could be reviewed.\n`,
+    );
+  }
+}

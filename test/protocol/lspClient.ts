@@ -1,0 +1,337 @@
+// A small real LSP client for the protocol tests: spawns the bundled server and talks JSON-RPC to it over stdio, IPC or a socket.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  SocketMessageReader,
+  SocketMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
+  type Position,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** How the client reaches the server: the three transports vscode-languageserver reads from its command line. */
+export type Transport = 'stdio' | 'node-ipc' | 'socket';
+
+/** How long a test waits for a signal from the server before it fails; far above the server's debounce. */
+export const DEFAULT_WAIT_MS = 5000;
+
+/** How the server process ended. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** Options of `LspTestClient.start`. */
+export interface StartOptions {
+  transport?: Transport;
+  /** Sent as `initializationOptions`. */
+  initializationOptions?: unknown;
+  /** Extra command-line arguments; with `args` set, no transport argument is added (to test the server's default). */
+  args?: string[];
+}
+
+interface Waiter {
+  resolve(params: PublishDiagnosticsParams): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The repository root: the nearest folder above the compiled test (or, when the tests were compiled outside the tree,
+ * above the working directory) holding this project's package.json and sources.
+ */
+export function repoRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    let dir = path.resolve(start);
+    for (;;) {
+      if (isRepoRoot(dir)) return dir;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  throw new Error(`Cannot find the waf-ai-lens repository above ${__dirname} or ${process.cwd()}; run the tests from the repository.`);
+}
+
+function isRepoRoot(dir: string): boolean {
+  // The source check matters: tsc copies package.json-free trees to out folders, but a stray package.json must not win.
+  if (!fs.existsSync(path.join(dir, 'server', 'src', 'server.ts'))) return false;
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'waf-ai-lens';
+  } catch {
+    return false;
+  }
+}
+
+/** The bundled server the tests run, exactly as the extension and the `waf-ai-lens-server` command run it. */
+export function serverModule(): string {
+  const module = path.join(repoRoot(), 'dist', 'server.js');
+  if (!fs.existsSync(module)) throw new Error(`${module} does not exist; build the bundle first (node scripts/build.mjs).`);
+  return module;
+}
+
+/** A fixture of test/fixtures/protocol: its `file:` URI and its text. */
+export function fixture(name: string): { uri: string; text: string } {
+  const file = path.join(repoRoot(), 'test', 'fixtures', 'protocol', name);
+  return { uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') };
+}
+
+/** The language id an editor would give a file, from its extension. */
+export function languageIdOf(uri: string): string {
+  const ids: Record<string, string> = { '.bicep': 'bicep', '.bicepparam': 'bicepparam', '.tf': 'terraform', '.tfvars': 'terraform-vars', '.md': 'markdown' };
+  return ids[path.extname(uri).toLowerCase()] ?? 'plaintext';
+}
+
+/**
+ * A language client for tests.
+ * It mirrors every document it opens (applying its own incremental edits), so tests can compute ranges and compare
+ * published diagnostics with the text the server should be looking at.
+ */
+export class LspTestClient {
+  /** Everything the server published, per URI, oldest first. */
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  /** The server's `window/logMessage` lines, for assertions and for failure messages. */
+  readonly logs: string[] = [];
+  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly documents = new Map<string, TextDocument>();
+  private stderr = '';
+  private exitStatus: ExitStatus | undefined;
+  private readonly exited: Promise<ExitStatus>;
+  /** The server's answer to `initialize`. */
+  initializeResult: InitializeResult | undefined;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The JSON-RPC connection, for tests that send raw requests and notifications. */
+    readonly connection: ProtocolConnection,
+    private readonly cleanup: () => void,
+  ) {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.exitStatus = { code, signal };
+        for (const [uri, waiters] of this.waiters) {
+          for (const waiter of waiters) {
+            waiter.reject(new Error(`The server exited (code ${code}, signal ${signal}) before publishing diagnostics for ${uri}.${this.context()}`));
+          }
+        }
+        this.waiters.clear();
+        resolve({ code, signal });
+      });
+    });
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      const waiters = this.waiters.get(params.uri) ?? [];
+      this.waiters.delete(params.uri);
+      for (const waiter of waiters) waiter.resolve(params);
+    });
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
+    // A protocol error on our side would otherwise go unnoticed; keep it for the failure message.
+    connection.onError(([error]) => {
+      this.logs.push(`[client] connection error: ${error.message}`);
+    });
+    connection.listen();
+  }
+
+  /** Spawns the bundled server, performs the `initialize` / `initialized` handshake, and returns a ready client. */
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const transport = options.transport ?? 'stdio';
+    const module = serverModule();
+    const args = options.args ?? (transport === 'socket' ? [] : [`--${transport}`]);
+    let child: ChildProcess;
+    let reader: MessageReader;
+    let writer: MessageWriter;
+    let cleanup = (): void => undefined;
+    if (transport === 'stdio') {
+      child = spawn(process.execPath, [module, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      reader = new StreamMessageReader(child.stdout!);
+      writer = new StreamMessageWriter(child.stdin!);
+    } else if (transport === 'node-ipc') {
+      child = fork(module, args, { silent: true });
+      reader = new IPCMessageReader(child);
+      writer = new IPCMessageWriter(child);
+    } else {
+      // The client listens and the server connects to it, as vscode-languageclient does for `TransportKind.socket`.
+      const listener = net.createServer();
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      const port = (listener.address() as net.AddressInfo).port;
+      const connected = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
+      child = spawn(process.execPath, [module, `--socket=${port}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const socket = await withTimeout(connected, DEFAULT_WAIT_MS, `The server did not connect to port ${port}.`);
+      reader = new SocketMessageReader(socket);
+      writer = new SocketMessageWriter(socket);
+      cleanup = () => {
+        socket.destroy();
+        listener.close();
+      };
+    }
+    const connection = createProtocolConnection(reader, writer);
+    const client = new LspTestClient(child, connection, cleanup);
+    client.initializeResult = await client.within(
+      connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: pathToFileURL(repoRoot()).href,
+        workspaceFolders: [{ uri: pathToFileURL(repoRoot()).href, name: 'waf-ai-lens' }],
+        capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } } },
+        initializationOptions: options.initializationOptions,
+      }),
+      'the answer to initialize',
+    );
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /**
+   * A promise of the NEXT `textDocument/publishDiagnostics` for `uri`, counting from this call.
+   * Call it before the action that should cause the publication, so a quick server cannot slip past it.
+   * It fails with a message naming the URI (and the server's recent log) when nothing arrives within `timeoutMs`.
+   */
+  nextDiagnostics(uri: string, timeoutMs = DEFAULT_WAIT_MS): Promise<PublishDiagnosticsParams> {
+    if (this.exitStatus) return Promise.reject(new Error(`The server has already exited (code ${this.exitStatus.code}).${this.context()}`));
+    const waiting = new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const list = this.waiters.get(uri) ?? [];
+      list.push({ resolve, reject });
+      this.waiters.set(uri, list);
+    });
+    return withTimeout(waiting, timeoutMs, () => `No textDocument/publishDiagnostics for ${uri} within ${timeoutMs} ms.${this.context()}`);
+  }
+
+  /** Runs `action` (which should make the server publish for `uri`) and resolves with the next publication for it. */
+  async diagnosticsAfter(uri: string, action: () => void | Promise<void>, timeoutMs = DEFAULT_WAIT_MS): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri, timeoutMs);
+    await action();
+    return next;
+  }
+
+  /** Sends `didOpen` with version 1 and starts mirroring the document. */
+  async open(uri: string, text: string, languageId = languageIdOf(uri)): Promise<void> {
+    const document = TextDocument.create(uri, languageId, 1, text);
+    this.documents.set(uri, document);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: document.version, text },
+    });
+  }
+
+  /** Sends one incremental `didChange` with these edits (applied in order, as LSP specifies), bumping the version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    const document = this.document(uri);
+    TextDocument.update(document, changes, document.version + 1);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: document.version },
+      contentChanges: changes,
+    });
+  }
+
+  /** Replaces the one occurrence of `search` in the document with `replacement`, as an incremental change. */
+  async replace(uri: string, search: string, replacement: string): Promise<void> {
+    await this.change(uri, [{ range: this.rangeOf(uri, search), text: replacement }]);
+  }
+
+  /** Inserts text at a position, as an incremental change. */
+  async insert(uri: string, position: Position, text: string): Promise<void> {
+    await this.change(uri, [{ range: { start: position, end: position }, text }]);
+  }
+
+  /** Sends `didClose` and stops mirroring the document. */
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The range of the only occurrence of `search` in the mirrored document; fails when there is none or several. */
+  rangeOf(uri: string, search: string): Range {
+    const document = this.document(uri);
+    const text = document.getText();
+    const start = text.indexOf(search);
+    if (start < 0) throw new Error(`${JSON.stringify(search)} does not occur in ${uri}.`);
+    if (text.indexOf(search, start + 1) >= 0) throw new Error(`${JSON.stringify(search)} occurs more than once in ${uri}.`);
+    return { start: document.positionAt(start), end: document.positionAt(start + search.length) };
+  }
+
+  /** The mirrored text: what the server's copy of the document should be. */
+  text(uri: string): string {
+    return this.document(uri).getText();
+  }
+
+  /** The mirrored version: the version the server's next publication for this document should carry. */
+  version(uri: string): number {
+    return this.document(uri).version;
+  }
+
+  /** Writes raw bytes to the server's stdin, bypassing JSON-RPC framing, to test how it copes with a broken client. */
+  writeRaw(bytes: string): void {
+    if (!this.child.stdin) throw new Error('Raw writes need the stdio transport.');
+    this.child.stdin.write(bytes);
+  }
+
+  /** Resolves when the server process ends, with its exit code. */
+  waitForExit(timeoutMs = DEFAULT_WAIT_MS): Promise<ExitStatus> {
+    return withTimeout(this.exited, timeoutMs, () => `The server did not exit within ${timeoutMs} ms.${this.context()}`);
+  }
+
+  /** The polite end of a session: `shutdown`, then `exit`; resolves with how the process ended. */
+  async shutdownAndExit(): Promise<ExitStatus> {
+    await this.within(this.connection.sendRequest(ShutdownRequest.type), 'the answer to shutdown');
+    await this.connection.sendNotification(ExitNotification.type);
+    return this.waitForExit();
+  }
+
+  /** Ends the session whatever state it is in; safe to call twice (tests call it in `afterEach`). */
+  dispose(): void {
+    this.connection.dispose();
+    this.cleanup();
+    if (!this.exitStatus) this.child.kill('SIGKILL');
+  }
+
+  /** Recent server output, appended to failure messages so a failing test explains itself. */
+  context(): string {
+    const lines = [...this.logs.slice(-10), ...(this.stderr ? [`stderr: ${this.stderr.slice(-2000)}`] : [])];
+    return lines.length > 0 ? `\nServer output (most recent last):\n  ${lines.join('\n  ')}` : '';
+  }
+
+  private within<T>(promise: Promise<T>, what: string): Promise<T> {
+    return withTimeout(promise, DEFAULT_WAIT_MS, () => `No ${what} within ${DEFAULT_WAIT_MS} ms.${this.context()}`);
+  }
+
+  private document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`${uri} is not open in the test client.`);
+    return document;
+  }
+}
+
+/** Races a promise against a deadline; the deadline is a failure with a clear message, never a pause that lets a test pass. */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string | (() => string)): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(typeof message === 'string' ? message : message())), timeoutMs);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
