@@ -1,11 +1,14 @@
 // Typed access to the principles catalog and the rule metadata in principles/, bundled with the engine (no file I/O).
-import rulesJson from '../../../principles/rules.json';
+import aiRules from '../../../principles/rules/ai.json';
+import mlRules from '../../../principles/rules/ml.json';
+import platformRules from '../../../principles/rules/platform.json';
+import workloadRules from '../../../principles/rules/workload.json';
 import type { Language } from './model/types';
 import type { Severity } from './types';
 
 export type PillarId = 'reliability' | 'security' | 'cost' | 'operations' | 'performance';
 
-/** Metadata of one rule, as kept in principles/rules.json. */
+/** Metadata of one rule, as kept in principles/rules/<family>.json. */
 export interface RuleMeta {
   id: string;
   title: string;
@@ -26,8 +29,11 @@ interface RulesFile {
   rules: Record<string, Omit<RuleMeta, 'id'>>;
 }
 
+/** One metadata file per rule family, so that families grow without touching each other. */
+const FAMILY_FILES = [aiRules, mlRules, platformRules, workloadRules] as unknown as RulesFile[];
+
 const RULES: ReadonlyMap<string, RuleMeta> = new Map(
-  Object.entries((rulesJson as unknown as RulesFile).rules).map(([id, meta]) => [id, { id, ...meta }]),
+  FAMILY_FILES.flatMap((family) => Object.entries(family.rules)).map(([id, meta]) => [id, { id, ...meta }]),
 );
 
 /** The metadata of a rule, or undefined when the catalog has none (the parity test forbids that). */

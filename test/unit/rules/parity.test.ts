@@ -18,16 +18,17 @@ describe('rule parity', () => {
     assert.deepEqual(ids, [...ids].sort());
   });
 
-  it('every rule file is named after its rule id', () => {
+  it('every rule lives in a file of a family folder named after its rule id', () => {
     const dir = path.join(REPO_ROOT, 'server', 'src', 'engine', 'rules');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['rule.ts', 'registry.ts', 'runRules.ts'].includes(f));
+    const families = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'helpers');
+    const files = families.flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith('.ts') && f !== 'index.ts'));
     assert.deepEqual(files.map((f) => f.replace(/\.ts$/, '')).sort(), RULES.map((r) => r.id).sort());
   });
 
   it('every rule has metadata, and all metadata belongs to a rule', () => {
-    for (const rule of RULES) assert.ok(ruleMeta(rule.id), `${rule.id} has no entry in principles/rules.json`);
+    for (const rule of RULES) assert.ok(ruleMeta(rule.id), `${rule.id} has no entry in principles/rules/`);
     const ids = new Set(RULES.map((r) => r.id));
-    for (const meta of allRuleMeta()) assert.ok(ids.has(meta.id), `principles/rules.json describes ${meta.id}, which is no rule`);
+    for (const meta of allRuleMeta()) assert.ok(ids.has(meta.id), `principles/rules/ describes ${meta.id}, which is no rule`);
   });
 
   for (const rule of RULES) {

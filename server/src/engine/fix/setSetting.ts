@@ -14,15 +14,18 @@ function attribute(language: Language, key: string, value: string): string {
  * The lines that set `path` to `value` under an object indented at `indent`, creating nested objects (Bicep) or
  * nested blocks (HCL, where azurerm nests settings in blocks) for every key but the last.
  */
-function nestedLines(language: Language, path: readonly string[], value: string, indent: string, unit: string, eol: string): string {
+function nestedLines(language: Language, path: readonly string[], value: string, indent: string, unit: string, eol: string, asBlocks: boolean): string {
   const [key, ...rest] = path;
   if (rest.length === 0) return indent + attribute(language, key!, value);
-  const open = language === 'bicep' ? `${key}: {` : `${key} {`;
-  return `${indent}${open}${eol}${nestedLines(language, rest, value, indent + unit, unit, eol)}${eol}${indent}}`;
+  const open = language === 'bicep' ? `${key}: {` : asBlocks ? `${key} {` : `${key} = {`;
+  return `${indent}${open}${eol}${nestedLines(language, rest, value, indent + unit, unit, eol, asBlocks)}${eol}${indent}}`;
 }
 
-/** Inserts `path = value` into `obj`, after its last entry, in the file's own layout. */
-export function insertIntoObject(text: string, language: Language, obj: ObjectValue, path: readonly string[], value: string): TextEdit {
+/**
+ * Inserts `path = value` into `obj`, after its last entry, in the file's own layout.
+ * `asBlocks`: in HCL, whether missing parents are written as nested blocks (in a block body) or as object attributes.
+ */
+export function insertIntoObject(text: string, language: Language, obj: ObjectValue, path: readonly string[], value: string, asBlocks = true): TextEdit {
   const eol = lineEnding(text);
   const unit = indentUnit(text);
   if (isSingleLine(text, obj)) {
@@ -30,7 +33,7 @@ export function insertIntoObject(text: string, language: Language, obj: ObjectVa
     const outer = indentAt(text, obj.span.start);
     const inner = outer + unit;
     const lines = obj.entries.map((e) => inner + text.slice(e.span.start, e.span.end));
-    lines.push(nestedLines(language, path, value, inner, unit, eol));
+    lines.push(nestedLines(language, path, value, inner, unit, eol, asBlocks));
     return { span: obj.span, text: `{${eol}${lines.join(eol)}${eol}${outer}}` };
   }
   const indent = entryIndent(text, obj);
@@ -38,7 +41,7 @@ export function insertIntoObject(text: string, language: Language, obj: ObjectVa
   // After the anchor's line (keeping a trailing comment on its line), or right after the opening brace.
   const at = anchor ? endOfLine(text, anchor.span.end) : endOfLine(text, obj.span.start);
   const key = language === 'terraform' && path.length === 1 ? alignedKey(text, anchor, indent, path[0]!) : undefined;
-  const lines = key ? indent + attribute(language, key, value) : nestedLines(language, path, value, indent, unit, eol);
+  const lines = key ? indent + attribute(language, key, value) : nestedLines(language, path, value, indent, unit, eol, asBlocks);
   return { span: { start: at, end: at }, text: eol + lines };
 }
 
@@ -69,6 +72,6 @@ function alignedKey(text: string, anchor: Entry | undefined, indent: string, key
 export function setSetting(text: string, language: Language, found: Lookup, value: LiteralInput): TextEdit[] | undefined {
   const rendered = literalText(language, value);
   if (found.state === 'known') return [{ span: found.entry.value.span, text: rendered }];
-  if (found.state === 'absent') return [insertIntoObject(text, language, found.parent, found.missing, rendered)];
+  if (found.state === 'absent') return [insertIntoObject(text, language, found.parent, found.missing, rendered, found.parentIsBlock)];
   return undefined;
 }

@@ -372,19 +372,23 @@ export class ExpressionParser extends ParserBase {
       let k = this.peek();
       if (k === T.StringMiddle || k === T.StringRight) {
         holes.push(this.missing());
-        this.error('Expected an expression inside ${}.', this.previousEnd(), this.tokenEnd());
+        this.error('Expected an expression inside ${}.', this.previousEnd() - opener, this.tokenStart() + 1);
       } else {
         holes.push(this.parseExpression());
         k = this.peek();
       }
       if (k !== T.StringMiddle && k !== T.StringRight) {
-        // Junk inside the hole: skip it, hoping for the `}` that resumes the string.
-        if (k !== T.EOF) this.errorAtToken(`Expected '}' to end the interpolation, found ${describeToken(k)}.`);
+        // Junk inside the hole: skip it, hoping for the `}` that resumes the string. Report the junk only when
+        // that `}` comes; otherwise the one error is the unclosed interpolation.
+        const junkStart = this.tokenStart();
+        const junkEnd = this.tokenEnd();
+        const junk = k;
         while (k !== T.EOF && k !== T.StringMiddle && k !== T.StringRight) {
           last = this.tokenEnd();
           this.advance();
           k = this.peek();
         }
+        if (k !== T.EOF && junk !== T.Unknown) this.error(`Expected '}' to end the interpolation, found ${describeToken(junk)}.`, junkStart, junkEnd);
         if (k === T.EOF) {
           this.error(multiline ? "This interpolation is never closed with '}'." : "This interpolation is never closed with '}' on its line.", start, end);
           segments.push({ start: last, end: last });

@@ -31,9 +31,7 @@ export function bicepToModel(file: string, text: string, parsed: ParseResult<Bic
   return buildBicepModel(file, text, parsed, fileKind);
 }
 
-/** Lexer and parser errors in one list ordered by start (each list is already nearly sorted). */
+/** Lexer and parser errors in one list ordered by start (the sort is stable, so equal starts keep their order). */
 function mergeErrors(a: ParseError[], b: ParseError[]): ParseError[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  return [...a, ...b].sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  return [...a, ...b].sort((x, y) => x.span.start - y.span.start);
 }

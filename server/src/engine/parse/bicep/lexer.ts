@@ -101,6 +101,8 @@ export function lex(text: string): LexResult {
   const holes: number[] = [];
   const holeDollars: number[] = [];
   let braceDepth = 0;
+  // No `'''` occurs at or after this offset: once a search for a closing `'''` fails, later ones need not rescan.
+  let noClosingAfter = Number.MAX_SAFE_INTEGER;
   let pos = 0;
   let lineStart = 0;
   let sawLineBreak = true;
@@ -161,7 +163,7 @@ export function lex(text: string): LexResult {
         } else {
           break;
         }
-      } else if (c === C.Hash && onlySpaceBefore(text, lineStart, pos)) {
+      } else if (c === C.Hash && sawLineBreak) {
         // `#disable-next-line rule` and friends are directives to the linter, not code: skip the whole line.
         while (pos < n) {
           const e = text.charCodeAt(pos);
@@ -223,7 +225,8 @@ export function lex(text: string): LexResult {
         case C.Quote:
           if (text.charCodeAt(pos + 1) === C.Quote && text.charCodeAt(pos + 2) === C.Quote) {
             kind = T.MultilineString;
-            const close = text.indexOf("'''", pos + 3);
+            const close = pos + 3 > noClosingAfter ? -1 : text.indexOf("'''", pos + 3);
+            if (close < 0) noClosingAfter = Math.min(noClosingAfter, pos + 3);
             if (close < 0) {
               // Bicep would run to the end of the file; ending at the line's end keeps the rest of the file analysable.
               pos = endOfLine(text, pos + 3);
@@ -283,7 +286,8 @@ export function lex(text: string): LexResult {
           while (q < n && text.charCodeAt(q) === C.Dollar) q++;
           const dollars = q - pos;
           if (dollars < 256 && text.startsWith("'''", q)) {
-            if (text.indexOf("'''", q + 3) < 0) {
+            if (q + 3 > noClosingAfter || text.indexOf("'''", q + 3) < 0) {
+              noClosingAfter = Math.min(noClosingAfter, q + 3);
               pos = endOfLine(text, q + 3);
               kind = T.MultilineString;
               flags |= F.Unterminated;
@@ -304,9 +308,10 @@ export function lex(text: string): LexResult {
             lineStart = lineStartAfter(text, start, pos, lineStart);
             break;
           }
-          pos++;
+          // The whole run of dollars is one bad token: rescanning it from each `$` would be quadratic.
+          pos = q;
           kind = T.Unknown;
-          errors.push({ message: "Unexpected character '$'; interpolation is written '${…}' inside a string.", span: { start, end: pos } });
+          errors.push({ message: "Unexpected '$'; interpolation is written '${…}' inside a string.", span: { start, end: pos } });
           break;
         }
         case C.LBrace:
@@ -428,9 +433,13 @@ export function lex(text: string): LexResult {
             kind = T.Identifier;
             errors.push({ message: 'Bicep names may only use ASCII letters, digits and underscores.', span: { start, end: pos } });
           } else {
+            // A run of characters Bicep has no use for becomes one token with one error.
             pos += codePointLength(text, pos);
+            while (pos < n && isStray(text, pos)) pos += codePointLength(text, pos);
             kind = T.Unknown;
-            errors.push({ message: `Unexpected character '${text.slice(start, pos)}'.`, span: { start, end: pos } });
+            const shown = pos - start <= 12 ? ` '${text.slice(start, pos)}'` : '';
+            const plural = pos - start > codePointLength(text, start) ? 's' : '';
+            errors.push({ message: `Unexpected character${plural}${shown}.`, span: { start, end: pos } });
           }
           break;
       }
@@ -446,14 +455,6 @@ export function lex(text: string): LexResult {
   return { tokens, errors };
 }
 
-function onlySpaceBefore(text: string, lineStart: number, pos: number): boolean {
-  for (let p = lineStart; p < pos; p++) {
-    const c = text.charCodeAt(p);
-    if (c !== C.Space && c !== C.Tab && c !== C.Bom) return false;
-  }
-  return true;
-}
-
 function endOfLine(text: string, pos: number): number {
   const n = text.length;
   while (pos < n) {
@@ -462,6 +463,16 @@ function endOfLine(text: string, pos: number): number {
     pos++;
   }
   return pos;
+}
+
+/** Whether the character at `pos` starts no token and is no trivia: one more stray character for an Unknown run. */
+function isStray(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  if (c < 0x80) {
+    // ASCII: only these start nothing (a `#` after code on its line is no pragma).
+    return c === C.Hash || c === 96 /* ` */ || c === C.Backslash || c === 94 /* ^ */ || c === C.Tilde || c === 34 /* " */ || (c < 32 && c !== C.Tab && c !== C.LineFeed && c !== C.CarriageReturn && c !== C.VerticalTab && c !== C.FormFeed) || c === 127;
+  }
+  return c !== C.NoBreakSpace && c !== C.Bom && !isUnicodeWordAt(text, pos);
 }
 
 /** Where the current line starts after a token that may span lines. */

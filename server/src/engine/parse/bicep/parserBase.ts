@@ -135,13 +135,22 @@ export class ParserBase {
     this.kinds[index] = kind;
   }
 
-  /** The index of the first token after the current one that starts a line (or of the EOF). */
+  /**
+   * The index of the first token after the current one that starts a line (or of the EOF). Cached per line,
+   * so a line full of interpolated strings costs one scan, not one per string.
+   */
   protected nextLineStart(): number {
     if (this.kinds[this.i] === T.EOF) return this.i;
+    if (this.i >= this.lineScanFrom && this.i < this.lineScanResult) return this.lineScanResult;
     let j = this.i + 1;
     while (this.kinds[j] !== T.EOF && (this.flags[j]! & F.LineStart) === 0) j++;
+    this.lineScanFrom = this.i;
+    this.lineScanResult = j;
     return j;
   }
+
+  private lineScanFrom = -1;
+  private lineScanResult = -1;
 
   protected missing(): MissingNode {
     const at = this.previousEnd();

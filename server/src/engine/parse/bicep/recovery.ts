@@ -28,6 +28,7 @@ export function findDeclarationStarts(text: string, tokens: TokenList): Declarat
   const flags = tokens.flags;
   const keywords = tokens.keyword;
   const isStart = new Uint8Array(count);
+  let match: Int32Array | undefined;
   let found = 0;
   // Backwards, so that a decorator can ask whether the line it leads to is itself a declaration start.
   for (let i = count - 1; i >= 0; i--) {
@@ -37,7 +38,8 @@ export function findDeclarationStarts(text: string, tokens: TokenList): Declarat
     if (kind === T.Identifier) {
       start = isKeywordStart(keywords[i]!, kinds[i + 1] ?? T.EOF, keywords[i + 1] ?? K.None, flags[i + 1] ?? 0);
     } else if (kind === T.At && kinds[i + 1] === T.Identifier && (flags[i + 1]! & F.LineStart) === 0) {
-      const next = nextLineAtDepthZero(kinds, flags, i + 1, count);
+      match ??= matchBrackets(kinds, count);
+      const next = nextLineAtDepthZero(kinds, flags, match, i + 1, count);
       start = next >= 0 && isStart[next] === 1;
     }
     if (start) {
@@ -87,16 +89,35 @@ function isKeywordStart(keyword: K, nextKind: T, nextKeyword: K, nextFlags: numb
   }
 }
 
-/** The first line-start token after `from` outside any bracket opened after `from`, or -1. */
-function nextLineAtDepthZero(kinds: Uint8Array, flags: Uint8Array, from: number, count: number): number {
-  let depth = 0;
-  const limit = Math.min(count, from + MAX_DECORATOR_TOKENS);
-  for (let j = from; j < limit; j++) {
+/**
+ * For each opening bracket (or `'${`), the index of the token that closes it, or -1 when none does; any closer
+ * closes the innermost opener, which is exact on valid code and good enough on broken code.
+ */
+function matchBrackets(kinds: Uint8Array, count: number): Int32Array {
+  const match = new Int32Array(count).fill(-1);
+  const open: number[] = [];
+  for (let j = 0; j < count; j++) {
     const kind = kinds[j]!;
-    if (j > from && depth <= 0 && (flags[j]! & F.LineStart) !== 0) return j;
+    if (kind === T.LParen || kind === T.LBracket || kind === T.LBrace || kind === T.StringLeft) open.push(j);
+    else if ((kind === T.RParen || kind === T.RBracket || kind === T.RBrace || kind === T.StringRight) && open.length > 0) match[open.pop()!] = j;
+  }
+  return match;
+}
+
+/**
+ * The first line-start token after `from` that lies outside every bracket opened after `from`, or -1.
+ * Brackets are jumped over whole, so the walk touches only the decorator's own top-level tokens.
+ */
+function nextLineAtDepthZero(kinds: Uint8Array, flags: Uint8Array, match: Int32Array, from: number, count: number): number {
+  let steps = 0;
+  for (let j = from; j < count && steps < MAX_DECORATOR_TOKENS; j++, steps++) {
+    const kind = kinds[j]!;
+    if (j > from && (flags[j]! & F.LineStart) !== 0) return j;
     if (kind === T.EOF) return -1;
-    if (kind === T.LParen || kind === T.LBracket || kind === T.LBrace || kind === T.StringLeft) depth++;
-    else if (kind === T.RParen || kind === T.RBracket || kind === T.RBrace || kind === T.StringRight) depth--;
+    if (kind === T.LParen || kind === T.LBracket || kind === T.LBrace || kind === T.StringLeft) {
+      j = match[j]!;
+      if (j < 0) return -1;
+    }
   }
   return -1;
 }

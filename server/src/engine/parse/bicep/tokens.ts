@@ -214,6 +214,15 @@ export class TokenList {
   }
 }
 
+/** The name of each token kind, indexed by kind, for tests and debugging output. */
+export const TOKEN_NAMES: readonly string[] = [
+  'EOF', 'Unknown', 'Identifier', 'Integer', 'StringComplete', 'StringLeft', 'StringMiddle', 'StringRight', 'MultilineString',
+  'LBrace', 'RBrace', 'LParen', 'RParen', 'LBracket', 'RBracket', 'Comma', 'Dot', 'Ellipsis', 'Colon', 'DoubleColon',
+  'Question', 'DoubleQuestion', 'Assign', 'Arrow', 'Equals', 'NotEquals', 'EqualsInsensitive', 'NotEqualsInsensitive',
+  'Less', 'LessOrEqual', 'Greater', 'GreaterOrEqual', 'Plus', 'Minus', 'Star', 'Slash', 'Percent', 'Bang', 'AndAnd',
+  'OrOr', 'Pipe', 'At', 'Semicolon',
+];
+
 /** How a token kind reads in an error message. */
 export function describeToken(kind: T): string {
   switch (kind) {

@@ -330,16 +330,20 @@ export class Lexer {
     return i < 0 || i > this.limit ? this.limit : i;
   }
 
+  /**
+   * The end of the block comment at `p`. One that is never closed ends before the next line that reads like a
+   * top-level block header (and before the line break in front of it), not at the end of the file: a stray `/*`,
+   * say inside a string whose quote was lost, must not hide the rest of the file.
+   */
   private blockCommentEnd(p: number): number {
     const i = this.text.indexOf('*/', p + 2);
-    if (i < 0 || i + 2 > this.limit) {
-      if (p > this.commentErrorFloor) {
-        this.commentErrorFloor = p;
-        this.errors.push({ message: 'This comment is never closed: "*/" is missing.', span: { start: p, end: p + 2 } });
-      }
-      return this.limit;
+    if (i >= 0 && i + 2 <= this.limit) return i + 2;
+    if (p > this.commentErrorFloor) {
+      this.commentErrorFloor = p;
+      this.errors.push({ message: 'This comment is never closed: "*/" is missing.', span: { start: p, end: p + 2 } });
     }
-    return i + 2;
+    const header = this.nextTopLevelHeaderLine(this.lineEnd(p) + 1);
+    return header < this.limit ? header - 1 : this.limit;
   }
 
   private numberEnd(p: number): number {
@@ -387,38 +391,18 @@ export class Lexer {
     const lineEnd = this.lineEnd(markerEnd);
     const bodyStart = lineEnd < limit ? lineEnd + 1 : limit;
     this.hdBodyStart = bodyStart;
-    const markerLength = markerEnd - q;
-    let line = bodyStart;
-    while (line < limit) {
-      let s = line;
-      while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-      if (s + markerLength <= limit && this.sameChars(q, s, markerLength)) {
-        let t = s + markerLength;
-        while (t < limit && isBlank(text.charCodeAt(t))) t++;
-        if (t >= limit || text.charCodeAt(t) === 10) {
-          this.hdBodyEnd = line;
-          this.hdEnd = s + markerLength;
-          this.hdTerminated = true;
-          return markerEnd;
-        }
-      }
-      const n = this.lineEnd(line);
-      line = n + 1;
+    const closing = this.findClosingMarker(q, markerEnd, bodyStart);
+    if (closing >= 0) {
+      this.hdBodyEnd = closing;
+      this.hdEnd = this.closingMarkerEnd;
+      this.hdTerminated = true;
+      return markerEnd;
     }
     // No closing marker: end the body before the next line that reads like a top-level block header, so that one
-    // missing marker does not swallow the rest of the file.
+    // missing marker does not swallow the rest of the file, and stop before the line break in front of that line
+    // so that the header still starts a new line.
     this.hdTerminated = false;
-    let cut = limit;
-    line = bodyStart;
-    while (line < limit) {
-      if (this.looksLikeTopLevelHeaderLine(line)) {
-        cut = line;
-        break;
-      }
-      const n = this.lineEnd(line);
-      line = n + 1;
-    }
-    // Stop before the line break that precedes the cut, so the header after it still starts a new line.
+    let cut = this.nextTopLevelHeaderLine(bodyStart);
     if (cut < limit) {
       cut--;
       if (cut > 0 && text.charCodeAt(cut - 1) === 13) cut--;
@@ -427,6 +411,70 @@ export class Lexer {
     this.hdBodyEnd = cut;
     this.hdEnd = cut;
     return markerEnd;
+  }
+
+  /** Set by `findClosingMarker`: the end of the marker it found. */
+  private closingMarkerEnd = 0;
+  /**
+   * Per marker text, the smallest offset from which a search found no closing line (within the whole text). A later
+   * heredoc with the same marker that starts after it cannot be closed either, so many unterminated heredocs cost one
+   * scan, not one scan each.
+   */
+  private readonly unclosedFrom = new Map<string, number>();
+  /** Offsets of the lines that read like top-level block headers, found once on first need. */
+  private headerLines: number[] | null = null;
+
+  /** The start of the line closing the heredoc whose marker is at `markerStart..markerEnd`, or -1. */
+  private findClosingMarker(markerStart: number, markerEnd: number, bodyStart: number): number {
+    const text = this.text;
+    const limit = this.limit;
+    const wholeText = limit === text.length;
+    const marker = wholeText ? text.slice(markerStart, markerEnd) : '';
+    if (wholeText) {
+      const known = this.unclosedFrom.get(marker);
+      if (known !== undefined && known <= bodyStart) return -1;
+    }
+    const markerLength = markerEnd - markerStart;
+    let line = bodyStart;
+    while (line < limit) {
+      let s = line;
+      while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+      if (s + markerLength <= limit && this.sameChars(markerStart, s, markerLength)) {
+        let t = s + markerLength;
+        while (t < limit && isBlank(text.charCodeAt(t))) t++;
+        if (t >= limit || text.charCodeAt(t) === 10) {
+          this.closingMarkerEnd = s + markerLength;
+          return line;
+        }
+      }
+      line = this.lineEnd(line) + 1;
+    }
+    if (wholeText) this.unclosedFrom.set(marker, bodyStart);
+    return -1;
+  }
+
+  /** The first line at or after `from` that reads like a top-level block header, or `limit`. */
+  private nextTopLevelHeaderLine(from: number): number {
+    const limit = this.limit;
+    if (limit !== this.text.length) {
+      // Inside a heredoc's interpolation (rare): scan the short stretch directly.
+      for (let line = from; line < limit; line = this.lineEnd(line) + 1) if (this.looksLikeTopLevelHeaderLine(line)) return line;
+      return limit;
+    }
+    if (this.headerLines === null) {
+      const found: number[] = [];
+      for (let line = 0; line < limit; line = this.lineEnd(line) + 1) if (this.looksLikeTopLevelHeaderLine(line)) found.push(line);
+      this.headerLines = found;
+    }
+    const lines = this.headerLines;
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lines[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < lines.length ? lines[lo]! : limit;
   }
 
   private sameChars(a: number, b: number, length: number): boolean {

@@ -119,12 +119,12 @@ export class Parser extends ExpressionParser {
     const headerEnd = this.prevEnd;
     // A column-0 header whose next line is indented: the "{" was forgotten, the body is still there.
     if (isTop && this.layoutOn && this.at(T.Newline) && this.kind === T.Ident && !isLineStart(this.text, this.start)) {
-      this.error(start, headerEnd, `Expected "{" to open the body of this "${type}" block.`);
+      this.error(headerEnd, headerEnd, `Expected "{" to open the body of this "${type}" block.`);
       this.consumeNewline();
       this.parseBody(block);
       return block;
     }
-    if (this.at(T.Newline) || this.at(T.EOF)) this.error(start, headerEnd, `Expected "{" to open the body of this "${type}" block.`);
+    if (this.at(T.Newline) || this.at(T.EOF)) this.error(headerEnd, headerEnd, `Expected "{" to open the body of this "${type}" block.`);
     else this.errorHere(`Expected "{" to open the body of this "${type}" block, found ${this.describe()}.`);
     block.end = headerEnd;
     return block;

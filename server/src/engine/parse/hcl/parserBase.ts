@@ -232,10 +232,12 @@ export abstract class ParserBase extends Lexer {
     }
   }
 
-  /** An invalid-expression node where nothing could be read, placed like `errorHere`. */
+  /**
+   * An empty invalid-expression node where nothing could be read. It sits right after the last token consumed,
+   * never on the unconsumed token: that token may yet be re-read as template text or belong to an outer construct.
+   */
   invalidHere(): InvalidExpr {
-    const at = this.at(T.EOF) || this.at(T.Newline) || this.nl ? this.prevEnd : this.start;
-    return { kind: 'Invalid', start: at, end: at };
+    return { kind: 'Invalid', start: this.prevEnd, end: this.prevEnd };
   }
 
   /**
@@ -243,7 +245,7 @@ export abstract class ParserBase extends Lexer {
    * iteratively (no recursion), and returns an invalid node over it.
    */
   skipTooDeep(): InvalidExpr {
-    const start = this.at(T.Newline) ? this.prevEnd : this.start;
+    const start = this.at(T.Newline) || this.at(T.EOF) ? this.prevEnd : this.start;
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
       this.error(this.start, this.end, `Nesting too deep: more than ${MAX_NESTING} levels; the rest of this construct is skipped.`);

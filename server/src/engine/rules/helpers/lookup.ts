@@ -5,8 +5,11 @@ import type { Entry, ExpressionValue, Language, ObjectValue, Value } from '../..
 export type Literal = Exclude<Value, ObjectValue | ExpressionValue | { kind: 'array' }>;
 
 export type Lookup =
-  /** Not set. `parent` is the deepest object on the path that exists; `missing` the keys still to create under it. */
-  | { state: 'absent'; parent: ObjectValue; missing: string[] }
+  /**
+   * Not set. `parent` is the deepest object on the path that exists; `missing` the keys still to create under it.
+   * `parentIsBlock` tells an HCL block body (new nesting is written as blocks) from an object literal (written `key = {`).
+   */
+  | { state: 'absent'; parent: ObjectValue; missing: string[]; parentIsBlock: boolean }
   /** Set to a value the code states outright. */
   | { state: 'known'; value: Value; entry: Entry }
   /** Set, or perhaps set, by something the code does not state: a reference, a call, a spread, a dynamic block. */
@@ -29,15 +32,19 @@ function hasSpread(obj: ObjectValue): boolean {
   return obj.entries.some((e) => e.key === '...' || e.key.startsWith('...'));
 }
 
-/** Walks `path` from `root` and classifies what it finds. */
-export function lookup(root: ObjectValue, path: readonly string[], language: Language): Lookup {
+/**
+ * Walks `path` from `root` and classifies what it finds. `rootIsBlock` says whether `root` is an HCL block body
+ * (a resource body is; an `azapi_resource` `body = { … }` is an object literal).
+ */
+export function lookup(root: ObjectValue, path: readonly string[], language: Language, rootIsBlock = language === 'terraform'): Lookup {
   let current: ObjectValue = root;
+  let currentIsBlock = rootIsBlock;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     const entry = findEntry(current, key, language);
     if (!entry) {
       if (hasSpread(current)) return { state: 'unknown', reason: `a spread may set \`${key}\``, at: undefined };
-      return { state: 'absent', parent: current, missing: path.slice(i) };
+      return { state: 'absent', parent: current, missing: path.slice(i), parentIsBlock: currentIsBlock };
     }
     if (entry.dynamic) return { state: 'unknown', reason: `\`${entry.key}\` is a dynamic block`, at: entry };
     const value = entry.value;
@@ -47,11 +54,12 @@ export function lookup(root: ObjectValue, path: readonly string[], language: Lan
     }
     if (value.kind === 'object') {
       current = value;
+      currentIsBlock = language === 'terraform' && entry.isBlock;
       continue;
     }
     if (value.kind === 'expression') return { state: 'unknown', reason: `\`${value.text}\` is not known from the code`, at: entry };
-    // A literal where an object belongs: nothing beneath it is set.
-    return { state: 'absent', parent: current, missing: path.slice(i) };
+    // A literal where an object belongs (`null`, say): nothing beneath it is set, but the fix cannot insert below it.
+    return { state: 'unknown', reason: `\`${entry.key}\` is ${describeLiteral(value)}, not an object`, at: entry };
   }
   return { state: 'unknown', reason: 'empty path', at: undefined };
 }

@@ -15,6 +15,11 @@ export interface LanguageSetting {
   absentIsAligned: boolean;
   /** The value the fix writes. */
   fixValue: LiteralInput;
+  /**
+   * Older names of the same setting (azurerm 4.x names that 5.x renamed, say), each judged by its own semantics.
+   * They count only when the current name is absent; the fix then edits the older name where it is set.
+   */
+  legacy?: readonly Omit<LanguageSetting, 'legacy'>[];
 }
 
 export interface SettingRuleSpec {
@@ -50,15 +55,21 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     check(ctx: RuleContext): void {
       const setting = spec.settings[ctx.language];
       if (!setting || (spec.appliesTo && !spec.appliesTo(ctx.resource, ctx.language))) return;
-      const found = lookup(ctx.resource.body, setting.path, ctx.language);
-      const data = { label: spec.label(ctx.resource), setting: setting.path.join('.') };
+      let judged: Omit<LanguageSetting, 'legacy'> = setting;
+      let found = lookup(ctx.resource.body, setting.path, ctx.language);
+      for (const older of setting.legacy ?? []) {
+        if (found.state !== 'absent') break;
+        const olderFound = lookup(ctx.resource.body, older.path, ctx.language);
+        if (olderFound.state !== 'absent') [judged, found] = [older, olderFound];
+      }
+      const data = { label: spec.label(ctx.resource), setting: judged.path.join('.') };
       if (found.state === 'unknown') {
         ctx.report({ messageId: 'undetermined', data: { ...data, reason: found.reason }, at: found.at?.value.span ?? ctx.resource.nameSpan, undetermined: true });
         return;
       }
-      if (found.state === 'known' && setting.isAligned(found.value)) return;
-      if (found.state === 'absent' && setting.absentIsAligned) return;
-      const edits = setSetting(ctx.text, ctx.language, found, setting.fixValue);
+      if (found.state === 'known' && judged.isAligned(found.value)) return;
+      if (found.state === 'absent' && judged.absentIsAligned) return;
+      const edits = setSetting(ctx.text, ctx.language, found, judged.fixValue);
       const fixes = edits ? [{ title: spec.fixTitle, edits, safe: spec.fixIsSafe ?? false }] : [];
       if (found.state === 'known') {
         ctx.report({ messageId: 'misaligned', data: { ...data, value: describeLiteral(found.value) }, at: found.entry.value.span, fixes });

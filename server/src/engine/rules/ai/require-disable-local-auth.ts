@@ -1,6 +1,6 @@
 // Azure OpenAI / AI Services accounts should refuse API keys, so every caller authenticates with Microsoft Entra ID.
-import { AI_ACCOUNT_TYPES, aiAccountLabel } from './helpers/labels';
-import { settingRule } from './helpers/settingRule';
+import { AI_ACCOUNT_TYPES, aiAccountLabel } from '../helpers/labels';
+import { settingRule } from '../helpers/settingRule';
 
 export default settingRule({
   id: 'require-disable-local-auth',

@@ -1,6 +1,6 @@
 // Azure AI Search needs at least two replicas for its read (query) SLA; a RAG workload's answers depend on it.
-import { SEARCH_TYPES, skuName } from './helpers/labels';
-import { settingRule } from './helpers/settingRule';
+import { SEARCH_TYPES, skuName } from '../helpers/labels';
+import { settingRule } from '../helpers/settingRule';
 
 /** The query SLA starts at two replicas; the service creates one when none is given. */
 const MIN_REPLICAS = 2;

@@ -1,6 +1,6 @@
 // Azure OpenAI / AI Services accounts should not be reachable from the public internet; clients come through private endpoints.
-import { AI_ACCOUNT_TYPES, aiAccountLabel } from './helpers/labels';
-import { settingRule } from './helpers/settingRule';
+import { AI_ACCOUNT_TYPES, aiAccountLabel } from '../helpers/labels';
+import { settingRule } from '../helpers/settingRule';
 
 export default settingRule({
   id: 'no-public-network-access',
