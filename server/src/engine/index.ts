@@ -33,7 +33,8 @@ export function analyzeFile(file: string, text: string, kind: FileKind | undefin
   const first = model.parseErrors[0];
   if (first) {
     const more = model.parseErrors.length > 1 ? ` (and ${model.parseErrors.length - 1} more)` : '';
-    notices.push({ file, level: 'error', message: `The file does not parse cleanly: ${first.message}${more}.`, span: first.span });
+    const message = /[.!?]$/.test(first.message) ? first.message.slice(0, -1) : first.message;
+    notices.push({ file, level: 'error', message: `The file does not parse cleanly: ${message}${more}.`, span: first.span });
   }
   const run = runRules(model, text);
   notices.push(...run.failures);

@@ -20,11 +20,12 @@ export function fixturesIn(folder: string, pattern = /\.(tf|tfvars)$/): string[]
     .map((name) => path.join(folder, name));
 }
 
-/** Compares `actual` with the baseline file beside a fixture; `UPDATE_BASELINES=1` rewrites the baseline instead. */
+/** The baseline file beside a fixture and the actual text to compare; `UPDATE_BASELINES=1` rewrites the baseline first. */
 export function baseline(relative: string, actual: string): { expected: string; actual: string } {
   const file = fixturePath('hcl', relative);
-  if (process.env.UPDATE_BASELINES === '1' || !fs.existsSync(file)) fs.writeFileSync(file, actual);
-  return { expected: fs.readFileSync(file, 'utf8'), actual };
+  if (process.env.UPDATE_BASELINES === '1') fs.writeFileSync(file, actual);
+  const expected = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `<no baseline ${relative}: run with UPDATE_BASELINES=1 and review it>`;
+  return { expected, actual };
 }
 
 /** 1-based line and 0-based column of an offset, as `line:column`. */
@@ -185,7 +186,8 @@ export function spanViolations(text: string, result: ParseResult<HclFile>): stri
     check(label, node);
     let previousEnd = node.start;
     for (const child of childrenOf(node)) {
-      const childLabel = `${(child as { kind?: string }).kind ?? 'node'} in ${label}`;
+      // Name the child by its kind and its parent's, short enough to read in a deep tree.
+      const childLabel = `${(child as { kind?: string }).kind ?? 'node'} in ${label.split(' in ')[0]}`;
       if (child.start < node.start || child.end > node.end) problems.push(`${childLabel} ${child.start}-${child.end} not inside its parent ${node.start}-${node.end}`);
       if (child.start < previousEnd) problems.push(`${childLabel} ${child.start}-${child.end} starts before its previous sibling ends (${previousEnd})`);
       previousEnd = Math.max(previousEnd, child.end);

@@ -2,7 +2,7 @@
 
 /**
  * Every node carries flat `start`/`end` offsets rather than a `Span` object: the parser builds many nodes and one
- * allocation less per node is measurable. `spanOf(node)` makes an engine `Span` when one is needed.
+ * allocation less per node is measurable.
  */
 export interface NodeBase {
   start: number;
@@ -256,9 +256,4 @@ export interface TemplateFor extends NodeBase {
   valueVar: Name | null;
   collection: Expr;
   body: TemplatePart[];
-}
-
-/** A node's extent as an engine `Span`. */
-export function spanOf(node: NodeBase): { start: number; end: number } {
-  return { start: node.start, end: node.end };
 }

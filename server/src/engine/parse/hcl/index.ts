@@ -5,8 +5,7 @@ import type { HclFile } from './ast';
 import { Parser } from './parser';
 import { buildModel } from './toModel';
 
-export type { HclFile } from './ast';
-export * as hclAst from './ast';
+export type * from './ast';
 
 /**
  * Parses Terraform (.tf) or .tfvars text into a syntax tree; never throws.

@@ -118,6 +118,17 @@ export class Lexer {
   /** Comment errors are reported by the scanner; re-scanning after a look-ahead must not report them twice. */
   private commentErrorFloor = -1;
 
+  /** Set by `findClosingMarker`: the end of the marker it found. */
+  private closingMarkerEnd = 0;
+  /**
+   * Per marker text, the smallest offset from which a search found no closing line (within the whole text). A later
+   * heredoc with the same marker that starts after it cannot be closed either, so many unterminated heredocs cost one
+   * scan, not one scan each.
+   */
+  private readonly unclosedFrom = new Map<string, number>();
+  /** Offsets of the lines that read like top-level block headers, found once on first need. */
+  private headerLines: number[] | null = null;
+
   constructor(text: string, errors: ParseError[]) {
     this.text = text;
     this.limit = text.length;
@@ -412,17 +423,6 @@ export class Lexer {
     this.hdEnd = cut;
     return markerEnd;
   }
-
-  /** Set by `findClosingMarker`: the end of the marker it found. */
-  private closingMarkerEnd = 0;
-  /**
-   * Per marker text, the smallest offset from which a search found no closing line (within the whole text). A later
-   * heredoc with the same marker that starts after it cannot be closed either, so many unterminated heredocs cost one
-   * scan, not one scan each.
-   */
-  private readonly unclosedFrom = new Map<string, number>();
-  /** Offsets of the lines that read like top-level block headers, found once on first need. */
-  private headerLines: number[] | null = null;
 
   /** The start of the line closing the heredoc whose marker is at `markerStart..markerEnd`, or -1. */
   private findClosingMarker(markerStart: number, markerEnd: number, bodyStart: number): number {

@@ -70,8 +70,10 @@ export abstract class ParserBase extends Lexer {
     if (this.nl && this.layoutOn && this.depth > 0 && this.heredocDepth === 0) this.checkLayout();
   }
 
-  /** True when the current token (as the parser sees it) is of `kind`. A method, so that TypeScript does not
-   * narrow `k` across the calls that change it. */
+  /**
+   * True when the current token (as the parser sees it) is of `kind`. A method rather than `this.k === kind`, so
+   * that TypeScript does not narrow `k` across the calls that change it.
+   */
   at(kind: T): boolean {
     return this.k === kind;
   }
