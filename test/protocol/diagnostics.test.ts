@@ -77,9 +77,9 @@ describe('protocol: diagnostics', () => {
     await client.diagnosticsAfter(uri, () => client.open(uri, text));
     const published = await client.diagnosticsAfter(uri, async () => {
       // Sent back to back, well inside the debounce: versions 2 and 3 are superseded before their analysis is due.
-      await client.replace(uri, 'disableLocalAuth: false', 'disableLocalAuth: tru');
-      await client.replace(uri, 'disableLocalAuth: tru', 'disableLocalAuth: true');
-      await client.replace(uri, "publicNetworkAccess: 'Enabled'", "publicNetworkAccess: 'Disabled'");
+      await client.replace(uri, 'replicaCount: 1', 'replicaCount: 2');
+      await client.replace(uri, 'replicaCount: 2', 'replicaCount: 3');
+      await client.replace(uri, 'partitionCount: 1', 'partitionCount: 2');
     });
     assert.equal(published.version, 4, 'The first publication after the burst must be for its last version.');
   });

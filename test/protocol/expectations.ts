@@ -1,15 +1,16 @@
-// Reads the expected-finding markers of protocol fixtures and checks published diagnostics against them.
+// Checks published diagnostics against the expected-finding markers of the protocol fixtures.
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { ruleDocsUrl, ruleMeta } from '../../server/src/engine/catalog';
+import { ruleDocsUrl } from '../../server/src/engine/catalog';
+import { readMarkers } from '../support/markers';
 
 /** The source every diagnostic of ours carries. */
 export const SOURCE = 'WAF AI Lens';
 
 /**
  * The rules the protocol fixtures are written for.
- * Diagnostics of other rules are ignored by the line check (though their shape is still checked), so that rules added later
- * do not break the protocol tests; whether a rule fires or not on a file is the rule tests' business.
+ * Diagnostics of other rules are left out of the comparison with the markers (their shape is still checked), so that rules
+ * added later do not break the protocol tests: whether a rule fires on a file is the rule tests' business, not the wire's.
  */
 export const RULES_UNDER_TEST: ReadonlySet<string> = new Set([
   'no-public-network-access',
@@ -17,59 +18,27 @@ export const RULES_UNDER_TEST: ReadonlySet<string> = new Set([
   'require-search-replicas',
 ]);
 
-/** One expected finding: its rule and the (0-based) line its range must start on. */
-export interface ExpectedFinding {
-  ruleId: string;
-  line: number;
-}
+// The marker severities are the engine's; LSP names the third one Information.
+const SEVERITY_OF_LSP: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'note', 4: 'hint' };
 
-// `//  ^^^^ rule-id` on a line of its own; the carets are for the reader, only the line above them is checked here.
-const MARKER = /^\s*\/\/\s*\^+\s+([a-z][a-z0-9-]*)\s*$/;
+// A marker line: carets under a span, on a comment line of its own.
+const MARKER_LINE = /^\s*(?:\/\/|#)\s*\^+\s/;
 
-/** The markers of a text; stacked markers all refer to the nearest line above that is not a marker. */
-export function expectedFindings(text: string): ExpectedFinding[] {
-  const expected: ExpectedFinding[] = [];
-  let target = -1;
-  text.split(/\r?\n/).forEach((line, index) => {
-    const marker = MARKER.exec(line);
-    if (!marker) {
-      target = index;
-      return;
-    }
-    if (target < 0) throw new Error(`The marker on line ${index + 1} has no line above it.`);
-    expected.push({ ruleId: marker[1]!, line: target });
-  });
-  return expected;
-}
-
-/** The line range that a fix of the finding on the line containing `search` rewrites: that text and the markers under it. */
+/** The text a fix of the finding on the line containing `search` rewrites: from `search` to the end of the markers under it. */
 export function lineWithMarkers(text: string, search: string): string {
   const start = text.indexOf(search);
   if (start < 0) throw new Error(`${JSON.stringify(search)} does not occur in the fixture.`);
   const lines = text.slice(start).split('\n');
   let taken = 1;
-  while (taken < lines.length && MARKER.test(lines[taken]!)) taken++;
+  while (taken < lines.length && MARKER_LINE.test(lines[taken]!)) taken++;
   return lines.slice(0, taken).join('\n');
-}
-
-const LSP_SEVERITY = { error: 1, warning: 2, note: 3 } as const;
-const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
-
-/** The LSP severity name the catalog's severity for a rule maps to (error, warning, or information for a note). */
-function expectedSeverity(ruleId: string): string {
-  const meta = ruleMeta(ruleId);
-  return meta ? SEVERITY_NAME[LSP_SEVERITY[meta.severity]]! : 'a severity from the catalog (the rule has no entry in principles/rules.json)';
-}
-
-function describe(ruleId: string, line: number, severity: string): string {
-  return `line ${line + 1}: ${ruleId} (${severity})`;
 }
 
 /**
  * Checks one publication against the text the server was given:
- * it carries that text's version, every diagnostic has our source, a rule-id code, the rule's documentation link,
- * a message and a range inside the text; and the diagnostics of the rules under test are exactly the fixture's markers,
- * on the marked lines, with the severity the rule catalog gives.
+ * it carries that text's version; every diagnostic has our source, the rule id as its code, the rule's documentation link,
+ * a message and a range inside the text; and the diagnostics of the rules under test are exactly the text's markers:
+ * same lines, same UTF-16 columns, same severity.
  */
 export function checkDiagnostics(published: PublishDiagnosticsParams, text: string, version: number): void {
   assert.equal(published.version, version, `Diagnostics were published for version ${published.version}, but the document is at version ${version}.`);
@@ -78,12 +47,17 @@ export function checkDiagnostics(published: PublishDiagnosticsParams, text: stri
 
   const actual = published.diagnostics
     .filter((d) => RULES_UNDER_TEST.has(String(d.code)))
-    .map((d) => describe(String(d.code), d.range.start.line, SEVERITY_NAME[d.severity ?? 0] ?? 'no severity'))
+    .map((d) => {
+      const { start, end } = d.range;
+      const endColumn = end.line === start.line ? end.character : lines[start.line]!.length;
+      return `${start.line + 1}:${start.character}-${endColumn} ${SEVERITY_OF_LSP[d.severity ?? 0] ?? 'no severity'} ${String(d.code)}`;
+    })
     .sort();
-  const expected = expectedFindings(text)
-    .map((e) => describe(e.ruleId, e.line, expectedSeverity(e.ruleId)))
+  const expected = readMarkers(text)
+    .filter((m) => RULES_UNDER_TEST.has(m.ruleId))
+    .map((m) => `${m.line + 1}:${m.startColumn}-${m.endColumn} ${m.severity} ${m.ruleId}`)
     .sort();
-  assert.deepEqual(actual, expected, 'The diagnostics differ from the fixture markers.');
+  assert.deepEqual(actual, expected, 'The published diagnostics differ from the fixture markers.');
 }
 
 function checkShape(diagnostic: Diagnostic, lines: string[]): void {

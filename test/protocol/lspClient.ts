@@ -59,10 +59,12 @@ interface Waiter {
 }
 
 /**
- * The repository root: the nearest folder above the compiled test (or, when the tests were compiled outside the tree,
- * above the working directory) holding this project's package.json and sources.
+ * The repository root: `WAF_AI_LENS_ROOT` when set (as test/support/repo.ts honours it), else the nearest folder above
+ * the compiled test, or above the working directory when the tests were compiled outside the tree, holding this project.
  */
 export function repoRoot(): string {
+  const configured = process.env.WAF_AI_LENS_ROOT;
+  if (configured && isRepoRoot(path.resolve(configured))) return path.resolve(configured);
   for (const start of [__dirname, process.cwd()]) {
     let dir = path.resolve(start);
     for (;;) {
@@ -76,7 +78,7 @@ export function repoRoot(): string {
 }
 
 function isRepoRoot(dir: string): boolean {
-  // The source check matters: tsc copies package.json-free trees to out folders, but a stray package.json must not win.
+  // The source check matters: compiled output folders hold copies of package.json but never the TypeScript sources.
   if (!fs.existsSync(path.join(dir, 'server', 'src', 'server.ts'))) return false;
   try {
     return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'waf-ai-lens';
@@ -184,7 +186,11 @@ export class LspTestClient {
       const port = (listener.address() as net.AddressInfo).port;
       const connected = new Promise<net.Socket>((resolve) => listener.once('connection', resolve));
       child = spawn(process.execPath, [module, `--socket=${port}`, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-      const socket = await withTimeout(connected, DEFAULT_WAIT_MS, `The server did not connect to port ${port}.`);
+      const socket = await withTimeout(connected, DEFAULT_WAIT_MS, `The server did not connect to port ${port}.`).catch((error: unknown) => {
+        child.kill('SIGKILL');
+        listener.close();
+        throw error;
+      });
       reader = new SocketMessageReader(socket);
       writer = new SocketMessageWriter(socket);
       cleanup = () => {
@@ -194,7 +200,19 @@ export class LspTestClient {
     }
     const connection = createProtocolConnection(reader, writer);
     const client = new LspTestClient(child, connection, cleanup);
-    client.initializeResult = await client.within(
+    try {
+      await client.initialize(options);
+    } catch (error) {
+      // A server left running would keep mocha alive after the failure is reported.
+      client.dispose();
+      throw error;
+    }
+    return client;
+  }
+
+  private async initialize(options: StartOptions): Promise<void> {
+    const connection = this.connection;
+    this.initializeResult = await this.within(
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: pathToFileURL(repoRoot()).href,
@@ -205,7 +223,6 @@ export class LspTestClient {
       'the answer to initialize',
     );
     await connection.sendNotification(InitializedNotification.type, {});
-    return client;
   }
 
   /**

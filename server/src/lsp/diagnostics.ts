@@ -116,7 +116,8 @@ export class DiagnosticsPublisher implements Disposable {
     const entry = this.cache.get(document);
     if (!entry) return [];
     const self: OpenFile = { uri, document };
-    // Only findings on this file can be placed in this text; cross-file findings are published with their own file.
+    // Only findings on this file can be placed in this text. Analysis is per file today; a workspace-wide analysis will
+    // have to publish its findings on other files under their own URIs.
     const own = entry.analysis.findings.filter((finding) => finding.file === entry.file.path);
     return toDiagnostics(own, self, this.lookup);
   }

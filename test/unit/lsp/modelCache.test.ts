@@ -1,9 +1,9 @@
 // Tests of lsp/modelCache.ts: one analysis per document version, least recently used first out, eviction on close.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis, FileKind, FileModel } from '../../server/src/engine';
-import type { Logger } from '../../server/src/lsp/log';
-import { ModelCache } from '../../server/src/lsp/modelCache';
+import type { FileAnalysis, FileKind, FileModel } from '../../../server/src/engine';
+import type { Logger } from '../../../server/src/lsp/log';
+import { ModelCache } from '../../../server/src/lsp/modelCache';
 
 const quiet: Logger = { error() {}, warn() {}, info() {}, debug() {}, setLevel() {} };
 

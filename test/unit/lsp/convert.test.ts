@@ -1,9 +1,9 @@
 // Tests of lsp/convert.ts, the one engine-to-LSP mapping, on hand-made findings (so they do not wait for any rule).
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleDocsUrl } from '../../server/src/engine/catalog';
-import type { Finding, Severity } from '../../server/src/engine';
-import { DIAGNOSTIC_SOURCE, toDiagnostic, toSeverity, type OpenFile } from '../../server/src/lsp/convert';
+import { ruleDocsUrl } from '../../../server/src/engine/catalog';
+import type { Finding, Severity } from '../../../server/src/engine';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toSeverity, type OpenFile } from '../../../server/src/lsp/convert';
 
 const MAIN: OpenFile = {
   uri: 'file:///ws/main.bicep',
@@ -58,7 +58,7 @@ describe('lsp/convert', () => {
 
   it('places related locations in the same file and in other open files, and drops those it cannot place', () => {
     const related = [
-      { file: '/ws/main.bicep', span: { start: 34, end: 44 }, message: 'Properties are set here.' },
+      { file: '/ws/main.bicep', span: { start: 30, end: 40 }, message: 'Properties are set here.' },
       { file: '/ws/main.bicepparam', span: { start: 25, end: 34 }, message: 'The value comes from here.' },
       { file: '/ws/closed.bicep', span: { start: 0, end: 5 }, message: 'Not open, so it cannot be placed.' },
     ];
