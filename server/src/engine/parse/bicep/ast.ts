@@ -208,11 +208,11 @@ export interface TypeMember extends NodeBase {
   name: Identifier | MissingNode | undefined;
 }
 
-/** `T[*]` (element type, `index` undefined) or `T[0]` (tuple item type). */
+/** `T[*]` (element type, `index` undefined), `T[0]` (tuple item type) or `T['prop']` (property type). */
 export interface TypeIndex extends NodeBase {
   kind: 'typeIndex';
   object: TypeExpression;
-  index: IntegerLiteral | undefined;
+  index: IntegerLiteral | StringLiteral | undefined;
 }
 
 /** `resourceInput<'Microsoft.X/y@2024-01-01'>` and other parameterised types. */
@@ -260,7 +260,7 @@ export interface ObjectType extends NodeBase {
 export interface ObjectTypeProperty extends NodeBase {
   kind: 'objectTypeProperty';
   decorators: Decorator[];
-  /** A name, a string, or the `*` of additional properties (a zero-width-free `missing` never appears here). */
+  /** A name, a string, or the `*` of additional properties. */
   key: Identifier | StringLiteral | StarKey;
   optional: boolean;
   type: TypeExpression;

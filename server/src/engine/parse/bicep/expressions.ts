@@ -395,15 +395,19 @@ export class ExpressionParser extends ParserBase {
           break;
         }
       }
+      // Size each piece by its own flags: on broken input a `}` may resume a different string than the one opened.
       const pieceStart = this.tokenStart();
       last = this.tokenEnd();
-      const pieceUnterminated = (this.flags[this.i]! & F.Unterminated) !== 0;
+      const pieceFlags = this.flags[this.i]!;
+      const pieceMultiline = (pieceFlags & F.Multiline) !== 0;
+      const pieceUnterminated = (pieceFlags & F.Unterminated) !== 0;
+      const pieceOpener = pieceMultiline ? this.keywords[this.i]! + 1 : 2;
       this.advance();
       if (k === T.StringMiddle) {
-        segments.push({ start: pieceStart + 1, end: last - opener });
+        segments.push({ start: pieceStart + 1, end: Math.max(pieceStart + 1, last - pieceOpener) });
         continue;
       }
-      segments.push({ start: pieceStart + 1, end: pieceUnterminated ? last : last - (multiline ? 3 : 1) });
+      segments.push({ start: pieceStart + 1, end: pieceUnterminated ? last : Math.max(pieceStart + 1, last - (pieceMultiline ? 3 : 1)) });
       terminated = !pieceUnterminated;
       break;
     }

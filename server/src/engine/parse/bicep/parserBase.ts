@@ -152,6 +152,11 @@ export class ParserBase {
   private lineScanFrom = -1;
   private lineScanResult = -1;
 
+  /** Whether an unclosed construct was reported at the cursor's position, i.e. it was cut off right here. */
+  protected unclosedReportedHere(): boolean {
+    return this.unclosedReportedAt === this.i;
+  }
+
   protected missing(): MissingNode {
     const at = this.previousEnd();
     return { kind: 'missing', start: at, end: at };

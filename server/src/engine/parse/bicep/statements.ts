@@ -37,6 +37,8 @@ interface Head {
   decorators: Decorator[];
   keywordStart: number;
   keywordEnd: number;
+  /** A decorator ran unclosed into the next declaration; see parseHead. */
+  cut: boolean;
 }
 
 /**
@@ -91,25 +93,32 @@ export class StatementParser extends TypeParser {
     return result;
   }
 
-  /** Decorator lines before a declaration, each parsed up to the next declaration start. */
+  /**
+   * Decorator lines before a declaration, each parsed up to the next declaration start. A decorator left open
+   * up to that start (`@description('…` with its `)` missing) ends the head as `cut`: what follows is a
+   * declaration of its own, not one more thing the broken decorator decorates.
+   */
   private parseHead(column: number): Head {
     const decorators: Decorator[] = [];
-    while (this.peek() === T.At) {
+    let cut = false;
+    while (this.peek() === T.At && !cut) {
       this.withBarrier(column, () => {
         decorators.push(this.parseDecorator());
         if (this.peek() !== T.EOF && !this.atLineStart()) {
           this.errorAtToken(`Expected a new line after the decorator, found ${describeToken(this.peek())}.`);
           this.skipRestOfLine();
         }
+        cut = this.peek() === T.EOF && this.unclosedReportedHere();
       });
     }
     const start = decorators.length > 0 ? decorators[0]!.start : this.tokenStart();
-    return { start, decorators, keywordStart: this.tokenStart(), keywordEnd: this.tokenEnd() };
+    return { start, decorators, keywordStart: this.tokenStart(), keywordEnd: this.tokenEnd(), cut };
   }
 
   private parseTopLevel(): Statement {
     const column = this.columnHere();
     const head = this.parseHead(column);
+    if (head.cut) return { kind: 'skippedStatement', start: head.start, end: this.previousEnd(), decorators: head.decorators };
     return this.withBarrier(column, () => {
       const statement = this.parseDeclaration(head);
       if (this.peek() !== T.EOF && !this.atLineStart()) {
@@ -126,6 +135,7 @@ export class StatementParser extends TypeParser {
   protected override parseNestedResource(): ResourceDeclaration | undefined {
     const column = this.columnHere();
     const head = this.parseHead(column);
+    if (head.cut) return undefined;
     if (!this.atKeyword(K.Resource)) {
       this.errorMissing('Expected a nested resource after the decorators');
       return undefined;
@@ -176,6 +186,11 @@ export class StatementParser extends TypeParser {
 
   // -- pieces ------------------------------------------------------------------------------------------------------
 
+  /** The fields every declaration node copies from its head. */
+  private base(head: Head): { start: number; decorators: Decorator[]; keywordStart: number; keywordEnd: number } {
+    return { start: head.start, decorators: head.decorators, keywordStart: head.keywordStart, keywordEnd: head.keywordEnd };
+  }
+
   /** Consumes the keyword the head points at. */
   private keyword(): void {
     this.advance();
@@ -225,14 +240,14 @@ export class StatementParser extends TypeParser {
   private parseTargetScope(head: Head): TargetScopeDeclaration {
     this.keyword();
     const value = this.parseAssignedValue('the target scope');
-    return { kind: 'targetScope', ...head, end: this.previousEnd(), value };
+    return { kind: 'targetScope', ...this.base(head), end: this.previousEnd(), value };
   }
 
   private parseMetadata(head: Head): MetadataDeclaration {
     this.keyword();
     const name = this.expectName('metadata');
     const value = this.parseAssignedValue('a value');
-    return { kind: 'metadata', ...head, end: this.previousEnd(), name, value };
+    return { kind: 'metadata', ...this.base(head), end: this.previousEnd(), name, value };
   }
 
   private parseParam(head: Head): ParameterDeclaration {
@@ -251,7 +266,7 @@ export class StatementParser extends TypeParser {
         value = this.parseValueOnLine('a default value');
       }
     }
-    return { kind: 'param', ...head, end: this.previousEnd(), name, type, value };
+    return { kind: 'param', ...this.base(head), end: this.previousEnd(), name, type, value };
   }
 
   private parseVar(head: Head): VariableDeclaration {
@@ -260,7 +275,7 @@ export class StatementParser extends TypeParser {
     let type: TypeExpression | undefined;
     if (this.peek() !== T.Assign && this.onSameLine()) type = this.parseType(Line.Same);
     const value = this.parseAssignedValue('a value');
-    return { kind: 'var', ...head, end: this.previousEnd(), name, type, value };
+    return { kind: 'var', ...this.base(head), end: this.previousEnd(), name, type, value };
   }
 
   private parseOutput(head: Head): OutputDeclaration {
@@ -268,7 +283,7 @@ export class StatementParser extends TypeParser {
     const name = this.expectName('output');
     const type = this.parseType(Line.NextIfPipe);
     const value = this.parseAssignedValue('a value');
-    return { kind: 'output', ...head, end: this.previousEnd(), name, type, value };
+    return { kind: 'output', ...this.base(head), end: this.previousEnd(), name, type, value };
   }
 
   private parseTypeDeclaration(head: Head): TypeDeclaration {
@@ -282,7 +297,7 @@ export class StatementParser extends TypeParser {
       this.errorMissing("Expected '=' and a type");
       type = this.onSameLine() && !this.atCloser() ? this.parseType(Line.Same) : this.missing();
     }
-    return { kind: 'type', ...head, end: this.previousEnd(), name, type };
+    return { kind: 'type', ...this.base(head), end: this.previousEnd(), name, type };
   }
 
   private parseFunc(head: Head): FunctionDeclaration {
@@ -333,7 +348,7 @@ export class StatementParser extends TypeParser {
       this.errorMissing("Expected '=>' and the function body");
       body = this.missing();
     }
-    return { kind: 'func', ...head, end: this.previousEnd(), name, params, returnType, body };
+    return { kind: 'func', ...this.base(head), end: this.previousEnd(), name, params, returnType, body };
   }
 
   private parseResource(head: Head): ResourceDeclaration {
@@ -346,7 +361,7 @@ export class StatementParser extends TypeParser {
       this.advance();
     }
     const value = this.parseBody();
-    return { kind: 'resource', ...head, end: this.previousEnd(), name, typeString, existing, value };
+    return { kind: 'resource', ...this.base(head), end: this.previousEnd(), name, typeString, existing, value };
   }
 
   private parseModule(head: Head): ModuleDeclaration {
@@ -354,7 +369,7 @@ export class StatementParser extends TypeParser {
     const name = this.expectName('module');
     const path = this.expectString("the module's path or registry reference");
     const value = this.parseBody();
-    return { kind: 'module', ...head, end: this.previousEnd(), name, path, value };
+    return { kind: 'module', ...this.base(head), end: this.previousEnd(), name, path, value };
   }
 
   private parseTest(head: Head): TestDeclaration {
@@ -362,14 +377,14 @@ export class StatementParser extends TypeParser {
     const name = this.expectName('test');
     const path = this.expectString("the tested file's path");
     const value = this.parseBody();
-    return { kind: 'test', ...head, end: this.previousEnd(), name, path, value };
+    return { kind: 'test', ...this.base(head), end: this.previousEnd(), name, path, value };
   }
 
   private parseAssert(head: Head): AssertDeclaration {
     this.keyword();
     const name = this.expectName('assertion');
     const value = this.parseAssignedValue('a condition');
-    return { kind: 'assert', ...head, end: this.previousEnd(), name, value };
+    return { kind: 'assert', ...this.base(head), end: this.previousEnd(), name, value };
   }
 
   private parseImport(head: Head): ImportDeclaration {
@@ -408,7 +423,7 @@ export class StatementParser extends TypeParser {
     } else {
       this.errorMissing("Expected '{', '*' or a name after 'import'");
     }
-    return { kind: 'import', ...head, end: this.previousEnd(), items, wildcardAlias, from, specification, config, alias };
+    return { kind: 'import', ...this.base(head), end: this.previousEnd(), items, wildcardAlias, from, specification, config, alias };
   }
 
   /** `{ a, b as c }`, on one line with commas or over several lines. */
@@ -477,7 +492,7 @@ export class StatementParser extends TypeParser {
       this.advance();
       alias = this.expectName('alias');
     }
-    return { kind: 'extension', ...head, end: this.previousEnd(), specification, config, alias };
+    return { kind: 'extension', ...this.base(head), end: this.previousEnd(), specification, config, alias };
   }
 
   private parseUsing(head: Head): UsingDeclaration {
@@ -490,12 +505,12 @@ export class StatementParser extends TypeParser {
       this.advance();
       config = this.parseValueOnLine('the configuration object');
     }
-    return { kind: 'using', ...head, end: this.previousEnd(), path, config };
+    return { kind: 'using', ...this.base(head), end: this.previousEnd(), path, config };
   }
 
   private parseExtends(head: Head): ExtendsDeclaration {
     this.keyword();
     const path = this.expectString("the base parameters file's path");
-    return { kind: 'extends', ...head, end: this.previousEnd(), path };
+    return { kind: 'extends', ...this.base(head), end: this.previousEnd(), path };
   }
 }

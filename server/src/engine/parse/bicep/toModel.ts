@@ -68,7 +68,7 @@ export function buildBicepModel(file: string, text: string, parsed: ParseResult<
       body: body.object !== undefined ? values.toObject(body.object, bound) : emptyObject(r.end),
       existing: r.existing,
       isLoop: body.isLoop,
-      hasError: errorIndex.within(r.start, r.end),
+      hasError: errorIndex.overlaps(r.start, r.end),
     };
     if (apiVersion !== undefined) resource.apiVersion = apiVersion;
     if (parent !== undefined) {
@@ -108,6 +108,7 @@ export function buildBicepModel(file: string, text: string, parsed: ParseResult<
     if (body.object !== undefined) {
       const params = body.object.items.find((item) => item.kind === 'property' && keyText(text, item.key) === 'params');
       if (params?.kind === 'property') {
+        // `params: union(a, b)` passes values no one can list here: an empty object at the value, never a guess.
         inputs = params.value.kind === 'object' ? values.toObject(params.value, body.bound) : emptyObject(params.value.start);
       }
     }
@@ -117,6 +118,7 @@ export function buildBicepModel(file: string, text: string, parsed: ParseResult<
       nameSpan: span(m.name),
       source: m.path.kind === 'string' ? (stringValue(text, m.path) ?? text.slice(m.path.start, m.path.end)) : '',
       sourceSpan: span(m.path),
+      // Without `params`, the empty inputs sit just inside the body's closing brace, where a fix would add them.
       inputs: inputs ?? emptyObject(body.object !== undefined ? body.object.end - (body.object.closed ? 1 : 0) : m.end),
       isLoop: body.isLoop,
     };
@@ -188,5 +190,5 @@ function declarationOf(statement: Exclude<Statement, { kind: 'skippedStatement' 
     default:
       break;
   }
-  return { kind: statement.kind, name, span: { start: statement.start, end: statement.end }, hasError: errors.within(statement.start, statement.end) };
+  return { kind: statement.kind, name, span: { start: statement.start, end: statement.end }, hasError: errors.overlaps(statement.start, statement.end) };
 }

@@ -5,6 +5,7 @@ import type {
   IntegerLiteral,
   ObjectType,
   ObjectTypeProperty,
+  StringLiteral,
   TupleType,
   TupleTypeItem,
   TypeExpression,
@@ -83,14 +84,16 @@ export class TypeParser extends ExpressionParser {
           this.advance();
           type = { kind: 'arrayType', start: type.start, end, element: type };
         } else {
-          let index: IntegerLiteral | undefined;
+          let index: IntegerLiteral | StringLiteral | undefined;
           if (inner === T.Star) {
             this.advance();
           } else if (inner === T.Integer) {
             index = { kind: 'integer', start: this.tokenStart(), end: this.tokenEnd() };
             this.advance();
+          } else if (inner === T.StringComplete) {
+            index = this.parseString();
           } else {
-            this.errorMissing("Expected ']', '*' or an index");
+            this.errorMissing("Expected ']', '*', an index or a property name");
           }
           this.openBrackets++;
           const end = this.expectCloser(T.RBracket, ']', openStart, openEnd);

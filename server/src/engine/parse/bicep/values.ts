@@ -3,19 +3,26 @@ import type { ParseError, Span } from '../../types';
 import type { Entry, ExpressionValue, ObjectValue, Value } from '../../model/types';
 import type { Expression, ObjectExpression, StringLiteral } from './ast';
 
-/** Answers "does a parse error lie inside this range?" by binary search over the errors sorted by start. */
+/**
+ * Answers "does a parse error touch this range?" by binary search over the errors sorted by start: an error
+ * counts when it overlaps the range, or is an empty span (something missing) inside it or at its end.
+ */
 export class ErrorIndex {
   private readonly starts: number[];
   private readonly ends: number[];
+  /** The largest end among the errors up to each index, for errors that start before a range but reach into it. */
+  private readonly maxEnds: number[];
 
   constructor(errors: readonly ParseError[]) {
     const sorted = [...errors].sort((a, b) => a.span.start - b.span.start);
     this.starts = sorted.map((e) => e.span.start);
     this.ends = sorted.map((e) => e.span.end);
+    let max = -1;
+    this.maxEnds = this.ends.map((end) => (max = Math.max(max, end)));
   }
 
-  /** Whether some error's span lies within `[start, end]`. */
-  within(start: number, end: number): boolean {
+  /** Whether some error overlaps `[start, end)` or is an empty span within `[start, end]`. */
+  overlaps(start: number, end: number): boolean {
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length;
@@ -24,7 +31,10 @@ export class ErrorIndex {
       if (starts[mid]! < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < starts.length && starts[k]! <= end; k++) if (this.ends[k]! <= end) return true;
+    if (lo > 0 && this.maxEnds[lo - 1]! > start) return true;
+    for (let k = lo; k < starts.length && starts[k]! <= end; k++) {
+      if (starts[k]! < end || this.ends[k] === starts[k]) return true;
+    }
     return false;
   }
 }
@@ -133,7 +143,7 @@ export class ValueBuilder {
           value: this.toValue(item.value, bound),
           span: span(item.start, item.end),
           isBlock: false,
-          hasError: this.errors.within(item.start, item.end),
+          hasError: this.errors.overlaps(item.start, item.end),
         });
       } else if (item.kind === 'spread') {
         entries.push({
@@ -142,7 +152,7 @@ export class ValueBuilder {
           value: this.expression(item.expression, bound),
           span: span(item.start, item.end),
           isBlock: false,
-          hasError: this.errors.within(item.start, item.end),
+          hasError: this.errors.overlaps(item.start, item.end),
         });
       }
       // Nested resources are listed as resources of their own, not as entries.
