@@ -30,6 +30,11 @@ export interface Rule {
   resourceTypes: Partial<Record<Language, readonly string[]>>;
   messages: Record<string, string>;
   check(ctx: RuleContext): void;
+  /**
+   * Whether the rule judges this resource at all (a kind, a SKU, a language it has no setting for).
+   * Absent means every resource of its types. The review's score counts a check only where this is true.
+   */
+  appliesTo?(resource: Resource): boolean;
   /** True when the rule offers fixes; the parity test then requires a `*.fixed.*` fixture per language. */
   fixable: boolean;
   /** What the rule reads, per language, for the generated docs: the setting, the value it recommends, what absence means. */
