@@ -18,7 +18,7 @@ let client: LanguageClient | undefined;
  */
 const DOCUMENT_SELECTOR: DocumentSelector = [
   { scheme: 'file', language: 'bicep' },
-  { scheme: 'file', language: 'bicepparam' },
+  { scheme: 'file', language: 'bicep-params' },
   { scheme: 'file', language: 'terraform' },
   { scheme: 'file', language: 'terraform-vars' },
   { scheme: 'file', pattern: '**/*.{bicep,bicepparam,tf,tfvars}' },

@@ -1,0 +1,55 @@
+// AI accounts that hold sensitive data (fine-tuning files, stored completions, agent threads) may need customer-managed keys; platform keys are the minimum.
+import type { Resource } from '../../model/types';
+import type { Rule, RuleContext } from '../rule';
+import { lookup } from '../helpers/lookup';
+import { ACCOUNT_TYPES, accountLabel } from './shared/resources';
+
+/** azurerm also sets the key with a separate resource that points at the account through `cognitive_account_id`. */
+const CMK_RESOURCE = 'azurerm_cognitive_account_customer_managed_key';
+
+const rule: Rule = {
+  id: 'prefer-customer-managed-key',
+  resourceTypes: ACCOUNT_TYPES,
+  messages: {
+    platformBicep:
+      '{{label}} "{{name}}" encrypts its data with Microsoft-managed keys: `properties.encryption.keySource` is {{value}}. Where the data\'s sensitivity calls for it, use a customer-managed key from Key Vault.',
+    absentBicep:
+      '{{label}} "{{name}}" encrypts its data with Microsoft-managed keys: `{{setting}}` is not set. Where the data\'s sensitivity calls for it, use a customer-managed key from Key Vault.',
+    absentTerraform:
+      '{{label}} "{{name}}" encrypts its data with Microsoft-managed keys: it has no `customer_managed_key` block, and no `azurerm_cognitive_account_customer_managed_key` in this file points at it. Where the data\'s sensitivity calls for it, use a customer-managed key from Key Vault.',
+    undetermined: 'Could not determine the encryption keys of {{label}} "{{name}}": {{reason}}.',
+  },
+  fixable: false,
+  settings: [
+    { language: 'bicep', setting: 'properties.encryption.keySource', recommended: "'Microsoft.KeyVault'", absentIsAligned: false },
+    { language: 'terraform', setting: 'customer_managed_key', recommended: 'a customer_managed_key block', absentIsAligned: false },
+  ],
+  check(ctx: RuleContext): void {
+    const data = { label: accountLabel(ctx.resource) };
+    if (ctx.language === 'bicep') {
+      const found = lookup(ctx.resource.body, ['properties', 'encryption', 'keySource'], ctx.language);
+      if (found.state === 'unknown') {
+        ctx.report({ messageId: 'undetermined', data: { ...data, reason: found.reason }, at: found.at?.value.span ?? ctx.resource.nameSpan, undetermined: true });
+      } else if (found.state === 'absent') {
+        const setting = found.missing.length > 1 ? 'properties.encryption' : 'properties.encryption.keySource';
+        ctx.report({ messageId: 'absentBicep', data: { ...data, setting }, at: ctx.resource.nameSpan });
+      } else if (!(found.value.kind === 'string' && found.value.value.toLowerCase() === 'microsoft.keyvault')) {
+        ctx.report({ messageId: 'platformBicep', data: { ...data, value: found.value.kind === 'string' ? `'${found.value.value}'` : found.value.kind }, at: found.entry.value.span });
+      }
+      return;
+    }
+    const block = lookup(ctx.resource.body, ['customer_managed_key'], ctx.language);
+    if (block.state !== 'absent') return;
+    if (ctx.model.resources.some((r) => r.type === CMK_RESOURCE && pointsAt(r, ctx.resource))) return;
+    ctx.report({ messageId: 'absentTerraform', data, at: ctx.resource.nameSpan });
+  },
+};
+
+export default rule;
+
+/** True when the key resource's `cognitive_account_id` refers to this account (`azurerm_cognitive_account.x.id`). */
+function pointsAt(keyResource: Resource, account: Resource): boolean {
+  const id = lookup(keyResource.body, ['cognitive_account_id'], 'terraform');
+  if (id.state !== 'unknown' || !id.at || id.at.value.kind !== 'expression') return false;
+  return id.at.value.references.some((ref) => ref === account.name || ref.startsWith(`${account.name}.`));
+}
