@@ -91,7 +91,7 @@ export interface Resource {
   body: ObjectValue;
   /** Bicep `existing`, Terraform `data`: declared elsewhere, so rules do not judge its settings. */
   existing: boolean;
-  /** The symbolic name of the parent resource (Bicep `parent:` or nesting). */
+  /** The symbolic name of the parent resource (Bicep `parent:` or nesting); for an `azapi` resource, the address its `parent_id` references. */
   parent?: string;
   /** Bicep `if (…)`, Terraform `count` as a condition, as written. */
   condition?: Value;
@@ -99,6 +99,11 @@ export interface Resource {
   isLoop: boolean;
   /** True when a parse error lies inside the declaration. */
   hasError: boolean;
+  /**
+   * Set on a Terraform `azapi_resource` rewritten to its ARM type (see `model/azapi.ts`): `type` is then the ARM type,
+   * `apiVersion` its version and `body` the `body = { … }` object literal (not a block body), so ARM paths match as in Bicep.
+   */
+  azapi?: true;
 }
 
 /** A Bicep `param` or a Terraform `variable`. */

@@ -1,4 +1,5 @@
 // Picks the front end for a file by its extension and returns the file's language-neutral model.
+import { applyAzapi } from '../model/azapi';
 import type { FileModel } from '../model/types';
 import { bicepToModel, parseBicep } from './bicep';
 import { hclToModel, parseHcl } from './hcl';
@@ -18,5 +19,5 @@ export function fileKindOf(path: string): FileKind | undefined {
 /** Parses one file of a known kind into its model; never throws on any text. */
 export function parseToModel(file: string, text: string, kind: FileKind): FileModel {
   if (kind === 'bicep' || kind === 'bicepparam') return bicepToModel(file, text, parseBicep(text), kind);
-  return hclToModel(file, text, parseHcl(text), kind);
+  return applyAzapi(hclToModel(file, text, parseHcl(text), kind), text);
 }

@@ -16,7 +16,9 @@ for (const rule of RULES) {
   for (const types of Object.values(rule.resourceTypes)) {
     for (const type of types ?? []) {
       const key = type.toLowerCase();
-      rulesByType.set(key, [...(rulesByType.get(key) ?? []), rule]);
+      const rules = rulesByType.get(key) ?? [];
+      // An ARM type listed under both languages (Bicep, and Terraform through azapi) registers the rule once.
+      if (!rules.includes(rule)) rulesByType.set(key, [...rules, rule]);
     }
   }
 }
@@ -54,6 +56,7 @@ export function runRules(model: FileModel, text: string): RuleRun {
           resourceType: resource.type,
           fixes: r.fixes ?? [],
           related: r.related ?? [],
+          ...(r.undetermined ? { undetermined: true as const } : {}),
         });
       };
       try {

@@ -46,6 +46,7 @@ export function settingRule(spec: SettingRuleSpec): Rule {
     resourceTypes: spec.resourceTypes,
     messages: { ...spec.messages, undetermined: UNDETERMINED },
     fixable: true,
+    appliesTo: (resource) => spec.settings[resource.language] !== undefined && (spec.appliesTo?.(resource, resource.language) ?? true),
     settings: (Object.entries(spec.settings) as [Language, LanguageSetting][]).map(([language, s]) => ({
       language,
       setting: s.path.join('.'),
@@ -56,10 +57,12 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       const setting = spec.settings[ctx.language];
       if (!setting || (spec.appliesTo && !spec.appliesTo(ctx.resource, ctx.language))) return;
       let judged: Omit<LanguageSetting, 'legacy'> = setting;
-      let found = lookup(ctx.resource.body, setting.path, ctx.language);
+      // An azapi `body = { … }` is an object literal, so missing settings are inserted as `key = value`, never as blocks.
+      const rootIsBlock = ctx.language === 'terraform' && !ctx.resource.azapi;
+      let found = lookup(ctx.resource.body, setting.path, ctx.language, rootIsBlock);
       for (const older of setting.legacy ?? []) {
         if (found.state !== 'absent') break;
-        const olderFound = lookup(ctx.resource.body, older.path, ctx.language);
+        const olderFound = lookup(ctx.resource.body, older.path, ctx.language, rootIsBlock);
         if (olderFound.state !== 'absent') [judged, found] = [older, olderFound];
       }
       const data = { label: spec.label(ctx.resource), setting: judged.path.join('.') };
