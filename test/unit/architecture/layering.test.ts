@@ -7,8 +7,8 @@ import { REPO_ROOT } from '../../support/repo';
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
 }
 
@@ -31,11 +31,13 @@ describe('layering invariants', () => {
   });
 
   it('the engine uses no eval, Function constructor, timers, process or network globals', () => {
-    const banned = /\b(eval\s*\(|new\s+Function\s*\(|setTimeout\s*\(|setInterval\s*\(|setImmediate\s*\(|process\.|fetch\s*\(|XMLHttpRequest|WebSocket)/;
+    // The global eval, not a member call (`this.eval(…)`) nor a method declaration named eval.
+    const banned = /(?<![.\w$])eval\s*\(|\bnew\s+Function\s*\(|\b(setTimeout|setInterval|setImmediate|fetch)\s*\(|\bprocess\.|\bXMLHttpRequest\b|\bWebSocket\b/;
+    const methodDeclaration = /^\s*(?:(?:private|public|protected|static)\s+)*eval\s*\(/;
     const offenders = sourceFiles(ENGINE).flatMap((file) =>
       fs.readFileSync(file, 'utf8').split('\n').flatMap((line, i) => {
         const code = line.replace(/\/\/.*$/, '');
-        return banned.test(code) ? [`${rel(file)}:${i + 1}: ${line.trim()}`] : [];
+        return banned.test(code) && !methodDeclaration.test(code) ? [`${rel(file)}:${i + 1}: ${line.trim()}`] : [];
       }),
     );
     assert.deepEqual(offenders, []);

@@ -15,6 +15,13 @@ export type Lookup =
   /** Set, or perhaps set, by something the code does not state: a reference, a call, a spread, a dynamic block. */
   | { state: 'unknown'; reason: string; at: Entry | undefined };
 
+/** An expression as a message can quote it: its first line, at most 60 characters. */
+export function quoteExpression(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0]!.trim();
+  const short = firstLine.length > 60 ? `${firstLine.slice(0, 57)}…` : firstLine;
+  return short.length < text.trim().length && !short.endsWith('…') ? `${short} …` : short;
+}
+
 /** Bicep (ARM) property names are case-insensitive; HCL attribute names are not. */
 function sameKey(language: Language, a: string, b: string): boolean {
   return language === 'bicep' ? a.toLowerCase() === b.toLowerCase() : a === b;
@@ -49,7 +56,7 @@ export function lookup(root: ObjectValue, path: readonly string[], language: Lan
     if (entry.dynamic) return { state: 'unknown', reason: `\`${entry.key}\` is a dynamic block`, at: entry };
     const value = entry.value;
     if (i === path.length - 1) {
-      if (value.kind === 'expression') return { state: 'unknown', reason: `\`${value.text}\` is not known from the code`, at: entry };
+      if (value.kind === 'expression') return { state: 'unknown', reason: `\`${quoteExpression(value.text)}\` is not known from the code`, at: entry };
       return { state: 'known', value, entry };
     }
     if (value.kind === 'object') {
@@ -57,7 +64,7 @@ export function lookup(root: ObjectValue, path: readonly string[], language: Lan
       currentIsBlock = language === 'terraform' && entry.isBlock;
       continue;
     }
-    if (value.kind === 'expression') return { state: 'unknown', reason: `\`${value.text}\` is not known from the code`, at: entry };
+    if (value.kind === 'expression') return { state: 'unknown', reason: `\`${quoteExpression(value.text)}\` is not known from the code`, at: entry };
     // A literal where an object belongs (`null`, say): nothing beneath it is set, but the fix cannot insert below it.
     return { state: 'unknown', reason: `\`${entry.key}\` is ${describeLiteral(value)}, not an object`, at: entry };
   }
