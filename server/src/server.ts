@@ -1,16 +1,28 @@
 // The language server's entry: creates the connection, declares the capabilities and wires the handlers in lsp/.
+import { fileURLToPath } from 'node:url';
 import {
   createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { analyzeFile } from './engine';
+import { CODE_ACTION_KINDS, codeActionHandler } from './lsp/codeAction';
+import { CONFIG_FILE_GLOB, ConfigFiles } from './lsp/configFile';
+import { EditorSettings, SETTINGS_SECTION } from './lsp/configuration';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { createDocuments } from './lsp/documents';
+import { hoverHandler } from './lsp/hover';
 import { createLogger, describeError, isLogLevel } from './lsp/log';
 import { ModelCache } from './lsp/modelCache';
+import { REVIEW_REQUEST, reviewHandler } from './lsp/review';
+import { runSafeNotification } from './lsp/runSafe';
+import { SettingsStore } from './lsp/settings';
 
 /** What clients may pass as `initializationOptions`. */
 interface InitializationOptions {
@@ -31,30 +43,115 @@ process.on('uncaughtException', (error) => log.error('Uncaught exception; the se
 process.on('unhandledRejection', (reason) => log.error(`Unhandled rejection; the server keeps running: ${describeError(reason)}`));
 
 const documents = createDocuments();
-const cache = new ModelCache(log);
+const settings = new SettingsStore();
+// The one engine call behind every handler: the settings that apply to the file go in; an excluded file is not analysed.
+const cache = new ModelCache(log, (file, text, kind) => {
+  const resolved = settings.resolve(file);
+  return resolved.excluded ? undefined : analyzeFile(file, text, kind, resolved.options);
+});
 // A failed send means the client is gone; there is nobody left to tell, so it is only logged.
 const publish = (params: PublishDiagnosticsParams): void => {
   connection.sendDiagnostics(params).catch((error: unknown) => log.debug(`Could not publish diagnostics: ${describeError(error)}`));
 };
 const diagnostics = new DiagnosticsPublisher(documents, cache, publish, log).listen();
 
+/** Re-analyses every open document when, and only when, what applies to some file changed. */
+const applySettings = (): void => {
+  if (!settings.takeChange()) return;
+  log.info('The settings changed; analysing the open documents again.');
+  cache.clear();
+  diagnostics.refreshAll();
+};
+const configFiles = new ConfigFiles(documents, settings, publish, log, applySettings).listen();
+let canPullSettings = false;
+const editorSettings = new EditorSettings(connection, settings, log, () => canPullSettings);
+
+/** How long the first analyses wait for the client's settings before they go ahead with what is known. */
+const SETTINGS_WAIT_MS = 2000;
+let settingsLoaded: () => void = () => undefined;
+diagnostics.holdUntil(new Promise<void>((resolve) => (settingsLoaded = resolve)));
+
+let capabilities: InitializeParams['capabilities'] = {};
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   if (isLogLevel(options.logLevel)) log.setLevel(options.logLevel);
+  capabilities = params.capabilities;
+  canPullSettings = capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  settings.setFolders(fileFolders(folders));
   return {
     capabilities: {
       // Engine spans and TextDocument positions both count UTF-16 code units, the LSP default; say so explicitly.
       positionEncoding: 'utf-16',
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'WAF AI Lens' },
   };
 });
 
-connection.onInitialized(() => log.info('WAF AI Lens language server is ready.'));
+connection.onInitialized(() => {
+  const workspace = capabilities.workspace;
+  // Ask to be told about settings and config-file changes, where the client lets the server ask.
+  if (workspace?.didChangeConfiguration?.dynamicRegistration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e: unknown) => log.warn(`Could not watch the settings: ${describeError(e)}`));
+  }
+  if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] })
+      .catch((e: unknown) => log.warn(`Could not watch the config files: ${describeError(e)}`));
+  }
+  if (workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      runSafeNotification(log, 'Changing the workspace folders', (event) => {
+        const kept = settings.allFolders().filter((f) => !event.removed.some((r) => r.uri === f.uri));
+        settings.setFolders([...kept, ...fileFolders(event.added)]);
+        configFiles.loadAll();
+        void editorSettings.pull().then(applySettings);
+      }),
+    );
+  }
+  configFiles.loadAll();
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_WAIT_MS).unref());
+  void Promise.race([editorSettings.pull(), timeout]).then(() => {
+    applySettings();
+    settingsLoaded();
+    log.info('WAF AI Lens language server is ready.');
+  });
+});
+
+connection.onDidChangeConfiguration((params) => void editorSettings.onDidChange(params).then(applySettings));
+connection.onDidChangeWatchedFiles(runSafeNotification(log, 'Reading changed config files', (params) => configFiles.onWatchedFilesChanged(params)));
+connection.onHover(hoverHandler(documents, cache, settings, log));
+connection.onCodeAction(codeActionHandler(documents, cache, settings, log));
+connection.onRequest(
+  REVIEW_REQUEST,
+  reviewHandler({
+    documents,
+    folders: () => settings.allFolders(),
+    resolve: (file) => settings.resolve(file),
+    progress: (token) => connection.window.attachWorkDoneProgress(token),
+    log,
+  }),
+);
+
+/** The workspace folders the server can read: `file:` URIs only. */
+function fileFolders(folders: readonly WorkspaceFolder[]): { uri: string; path: string }[] {
+  return folders.flatMap((f) => {
+    try {
+      return f.uri.toLowerCase().startsWith('file:') ? [{ uri: f.uri, path: fileURLToPath(f.uri) }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 connection.onShutdown(() => {
   diagnostics.dispose();
+  configFiles.dispose();
   cache.clear();
 });
 

@@ -117,6 +117,17 @@ describe('protocol: diagnostics', () => {
     assert.equal(client.published.get(untitled), undefined, 'An untitled document got diagnostics.');
   });
 
+  it('names the principle each finding serves as related information at the resource', async () => {
+    const { uri, text } = fixture('openai.bicep');
+    const published = await client.diagnosticsAfter(uri, () => client.open(uri, text));
+    const finding = published.diagnostics.find((d) => d.code === 'require-disable-local-auth')!;
+    const { start, end } = client.rangeOf(uri, 'resource openAi');
+    const name = { start: { line: start.line, character: start.character + 'resource '.length }, end };
+    assert.deepEqual(finding.relatedInformation, [
+      { location: { uri, range: name }, message: 'Security principle: Reduce the attack surface through strict access and API design' },
+    ]);
+  });
+
   it('keeps two documents apart', async () => {
     const bicep = fixture('openai.bicep');
     const terraform = fixture('openai.tf');

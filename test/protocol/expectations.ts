@@ -40,13 +40,18 @@ export function lineWithMarkers(text: string, search: string): string {
  * a message and a range inside the text; and the diagnostics of the rules under test are exactly the text's markers:
  * same lines, same UTF-16 columns, same severity.
  */
-export function checkDiagnostics(published: PublishDiagnosticsParams, text: string, version: number): void {
+export function checkDiagnostics(
+  published: PublishDiagnosticsParams,
+  text: string,
+  version: number,
+  rules: ReadonlySet<string> = RULES_UNDER_TEST,
+): void {
   assert.equal(published.version, version, `Diagnostics were published for version ${published.version}, but the document is at version ${version}.`);
   const lines = text.split(/\r?\n/);
   for (const diagnostic of published.diagnostics) checkShape(diagnostic, lines);
 
   const actual = published.diagnostics
-    .filter((d) => RULES_UNDER_TEST.has(String(d.code)))
+    .filter((d) => rules.has(String(d.code)))
     .map((d) => {
       const { start, end } = d.range;
       const endColumn = end.line === start.line ? end.character : lines[start.line]!.length;
@@ -54,7 +59,7 @@ export function checkDiagnostics(published: PublishDiagnosticsParams, text: stri
     })
     .sort();
   const expected = readMarkers(text)
-    .filter((m) => RULES_UNDER_TEST.has(m.ruleId))
+    .filter((m) => rules.has(m.ruleId))
     .map((m) => `${m.line + 1}:${m.startColumn}-${m.endColumn} ${m.severity} ${m.ruleId}`)
     .sort();
   assert.deepEqual(actual, expected, 'The published diagnostics differ from the fixture markers.');

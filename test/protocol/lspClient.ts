@@ -5,11 +5,15 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
+  ConfigurationRequest,
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   IPCMessageReader,
@@ -21,6 +25,10 @@ import {
   SocketMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
+  type CodeAction,
+  type Command,
+  type Diagnostic,
+  type Hover,
   type InitializeResult,
   type MessageReader,
   type MessageWriter,
@@ -51,6 +59,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra command-line arguments; with `args` set, no transport argument is added (to test the server's default). */
   args?: string[];
+  /** The workspace folder (a path); the repository root unless a test needs a folder of its own (with a config file, say). */
+  workspaceFolder?: string;
+  /** What the client answers to `workspace/configuration` for the `wafAiLens` section; null (nothing set) by default. */
+  settings?: unknown;
 }
 
 interface Waiter {
@@ -123,6 +135,10 @@ export class LspTestClient {
   private readonly exited: Promise<ExitStatus>;
   /** The server's answer to `initialize`. */
   initializeResult: InitializeResult | undefined;
+  /** What the client answers to `workspace/configuration`; change it with `changeSettings`. */
+  settings: unknown = null;
+  /** How many `workspace/configuration` requests the server sent. */
+  configurationRequests = 0;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -154,6 +170,11 @@ export class LspTestClient {
     });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+    });
+    // Answers as VS Code does: the `wafAiLens` section for every item asked (the tests use one value for all folders).
+    connection.onRequest(ConfigurationRequest.type, (params) => {
+      this.configurationRequests++;
+      return params.items.map((item) => (item.section === 'wafAiLens' ? this.settings : null));
     });
     // A protocol error on our side would otherwise go unnoticed; keep it for the failure message.
     connection.onError(([error]) => {
@@ -200,6 +221,7 @@ export class LspTestClient {
     }
     const connection = createProtocolConnection(reader, writer);
     const client = new LspTestClient(child, connection, cleanup);
+    if (options.settings !== undefined) client.settings = options.settings;
     try {
       await client.initialize(options);
     } catch (error) {
@@ -212,12 +234,20 @@ export class LspTestClient {
 
   private async initialize(options: StartOptions): Promise<void> {
     const connection = this.connection;
+    const folder = pathToFileURL(options.workspaceFolder ?? repoRoot()).href;
     this.initializeResult = await this.within(
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: pathToFileURL(repoRoot()).href,
-        workspaceFolders: [{ uri: pathToFileURL(repoRoot()).href, name: 'waf-ai-lens' }],
-        capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true } } },
+        rootUri: folder,
+        workspaceFolders: [{ uri: folder, name: 'waf-ai-lens' }],
+        capabilities: {
+          textDocument: {
+            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+          },
+          workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+        },
         initializationOptions: options.initializationOptions,
       }),
       'the answer to initialize',
@@ -274,6 +304,24 @@ export class LspTestClient {
   /** Inserts text at a position, as an incremental change. */
   async insert(uri: string, position: Position, text: string): Promise<void> {
     await this.change(uri, [{ range: { start: position, end: position }, text }]);
+  }
+
+  /** Asks for the hover at a position. */
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.within(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }), 'hover answer');
+  }
+
+  /** Asks for the code actions of a range, with the diagnostics the editor shows there; `only` filters by kind. */
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const context = only ? { diagnostics, only } : { diagnostics };
+    const answer = await this.within(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }), 'code action answer');
+    return (answer ?? []).filter((a: CodeAction | Command): a is CodeAction => !('command' in a && typeof a.command === 'string'));
+  }
+
+  /** Changes the settings the client answers with and tells the server, as VS Code does (the server then pulls them). */
+  async changeSettings(settings: unknown): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
   /** Sends `didClose` and stops mirroring the document. */

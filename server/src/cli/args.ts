@@ -1,7 +1,7 @@
-// Parses the command line into a request (help, version, review) or a one-line usage error; no dependency, never throws.
+// Parses the command line into a request (help, version, review, rules, principles) or a one-line usage error; no dependency, never throws.
 
 /** The output formats `review` can write. */
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The lowest severity that makes `review` exit with 1; `none` never does. */
@@ -14,7 +14,10 @@ export type Command =
   | { kind: 'version' }
   /** No command at all: show the usage, as a hint rather than a success. */
   | { kind: 'usage' }
-  | { kind: 'review'; paths: string[]; format: Format; failOn: FailOn }
+  /** `output`: the file to write the report to instead of stdout. */
+  | { kind: 'review'; paths: string[]; format: Format; failOn: FailOn; output?: string; /** `--config`: the config file to read. */ config?: string }
+  /** `rules` and `principles`: list the catalog. */
+  | { kind: 'rules' | 'principles'; format: ListFormat }
   /** A one-line message saying what is wrong, without the `--help` hint (the caller adds it). */
   | { kind: 'error'; message: string };
 
@@ -22,6 +25,12 @@ export type Command =
 const VALUE_OPTIONS: Record<string, readonly string[]> = {
   '--format': FORMATS,
   '--fail-on': FAIL_ON,
+};
+
+/** The options that take any value (a path), with what the value is called in messages. */
+const FREE_OPTIONS: Record<string, string> = {
+  '--output': 'a file path',
+  '--config': 'a file path',
 };
 
 /**
@@ -38,13 +47,16 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const [command, ...rest] = argv;
   if (command === 'help') return { kind: 'help' };
-  if (command === '--') return { kind: 'error', message: 'missing command: expected "review"' };
+  if (command === '--') return { kind: 'error', message: `missing command: expected ${COMMANDS}` };
   if (command!.startsWith('-')) return unknownOption(command!);
-  if (command !== 'review') return { kind: 'error', message: `unknown command "${printable(command!)}": expected "review"` };
+  if (command === 'rules' || command === 'principles') return parseListArgs(command, rest);
+  if (command !== 'review') return { kind: 'error', message: `unknown command "${printable(command!)}": expected ${COMMANDS}` };
 
   const paths: string[] = [];
   let format: Format = 'text';
   let failOn: FailOn = 'error';
+  let output: string | undefined;
+  let config: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--') {
@@ -58,7 +70,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
     const choices = VALUE_OPTIONS[name];
-    if (!choices) return unknownOption(name);
+    const free = FREE_OPTIONS[name];
+    if (!choices && !free) return unknownOption(name);
     let value: string | undefined;
     if (eq !== -1 && name !== arg) {
       value = arg.slice(eq + 1);
@@ -71,7 +84,12 @@ export function parseArgs(argv: readonly string[]): Command {
       }
     }
     if (value === undefined || value === '') {
-      return { kind: 'error', message: `option ${name} needs a value: one of ${choices.join(', ')}` };
+      return { kind: 'error', message: `option ${name} needs a value: ${choices ? `one of ${choices.join(', ')}` : free}` };
+    }
+    if (!choices) {
+      if (name === '--config') config = value;
+      else output = value;
+      continue;
     }
     if (!choices.includes(value)) {
       return { kind: 'error', message: `invalid value "${printable(value)}" for ${name}: expected one of ${choices.join(', ')}` };
@@ -80,7 +98,38 @@ export function parseArgs(argv: readonly string[]): Command {
     else failOn = value as FailOn;
   }
   if (paths.length === 0) return { kind: 'error', message: 'review needs at least one file or folder to review' };
-  return { kind: 'review', paths, format, failOn };
+  return { kind: 'review', paths, format, failOn, ...(output === undefined ? {} : { output }), ...(config === undefined ? {} : { config }) };
+}
+
+/** The commands, as usage errors name them. */
+const COMMANDS = '"review", "rules" or "principles"';
+
+/** The formats the listing commands write. */
+export const LIST_FORMATS = ['text', 'json'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+/** `rules` and `principles` take `--format text|json` (last one wins) and nothing else: no paths, no other option. */
+function parseListArgs(kind: 'rules' | 'principles', rest: readonly string[]): Command {
+  let format: ListFormat = 'text';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    // After `--` every argument is a path, which these commands do not take.
+    const path = arg === '--' ? rest[i + 1] : !arg.startsWith('-') || arg === '-' ? arg : undefined;
+    if (path !== undefined) return { kind: 'error', message: `${kind} takes no file or folder, but got "${printable(path)}"` };
+    if (arg === '--') break;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
+    if (name !== '--format') return unknownOption(name);
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (rest[i + 1] !== undefined && !rest[i + 1]!.startsWith('-')) value = rest[++i];
+    if (value === undefined || value === '') return { kind: 'error', message: `option --format needs a value: one of ${LIST_FORMATS.join(', ')}` };
+    if (!(LIST_FORMATS as readonly string[]).includes(value)) {
+      return { kind: 'error', message: `invalid value "${printable(value)}" for --format of ${kind}: expected one of ${LIST_FORMATS.join(', ')}` };
+    }
+    format = value as ListFormat;
+  }
+  return { kind, format };
 }
 
 function unknownOption(name: string): Command {

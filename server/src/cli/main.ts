@@ -1,10 +1,16 @@
 // The CLI's logic, callable in-process: parses arguments, runs the review, writes output, returns the exit code.
-import { parseArgs } from './args';
+import * as path from 'node:path';
+import { parseArgs, type Format } from './args';
 import { useColor } from './format/color';
 import { formatJson } from './format/json';
+import { formatPrinciplesJson, formatPrinciplesText, formatRulesJson, formatRulesText } from './format/listing';
+import { formatHtml, formatMarkdown } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { loadConfig } from './config';
 import type { CliIo } from './io';
+import { principleListing, ruleListing } from './listing';
+import { writeOutput } from './output';
 import { exitCodeFor, reviewPaths, type ReviewReport } from './review';
 import { USAGE } from './usage';
 import { COMMAND_NAME, TOOL_VERSION } from './version';
@@ -34,10 +40,33 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'error':
         io.stderr.write(`${COMMAND_NAME}: ${command.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
         return EXIT.failure;
+      case 'rules':
+        io.stdout.write(command.format === 'json' ? formatRulesJson(ruleListing()) : formatRulesText(ruleListing()));
+        return EXIT.ok;
+      case 'principles':
+        io.stdout.write(command.format === 'json' ? formatPrinciplesJson(principleListing()) : formatPrinciplesText(principleListing()));
+        return EXIT.ok;
       case 'review': {
-        const report = reviewPaths(command.paths, io.cwd);
+        const loaded = loadConfig(command.config, io.cwd);
+        if (loaded.kind === 'error') {
+          io.stderr.write(`${COMMAND_NAME}: ${loaded.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
+          return EXIT.failure;
+        }
+        // A config problem never stops the review: what is invalid keeps its default, and the user is told on stderr.
+        for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
+        const report = reviewPaths(command.paths, io.cwd, loaded.settings);
         writeProblems(report, io);
-        io.stdout.write(render(report, command.format, io));
+        const output = command.output === undefined ? undefined : path.resolve(io.cwd, command.output);
+        const rendered = render(report, command.format, io, output);
+        if (output === undefined) {
+          io.stdout.write(rendered);
+        } else {
+          const failure = writeOutput(output, rendered, io.cwd);
+          if (failure) {
+            io.stderr.write(`${COMMAND_NAME}: ${failure}.\n`);
+            return EXIT.failure;
+          }
+        }
         return exitCodeFor(report, command.failOn);
       }
     }
@@ -49,14 +78,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function render(report: ReviewReport, format: 'text' | 'json' | 'sarif', io: CliIo): string {
+/** The report in the asked format; colour only when it goes to a terminal, links relative to where it is written. */
+function render(report: ReviewReport, format: Format, io: CliIo, output: string | undefined): string {
   switch (format) {
     case 'text':
-      return formatText(report, { color: useColor(io) });
+      return formatText(report, { color: output === undefined && useColor(io) });
     case 'json':
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, io.cwd);
+    case 'markdown':
+      return formatMarkdown(report, { cwd: io.cwd, ...(output ? { output } : {}) });
+    case 'html':
+      return formatHtml(report, { cwd: io.cwd, ...(output ? { output } : {}) });
   }
 }
 

@@ -1,10 +1,13 @@
 // Runs the engine over the inputs and sums up the outcome: the report every formatter renders, and the exit code.
-import { analyzeFile, fileKindOf, SEVERITY_RANK, type FileAnalysis, type Finding } from '../engine';
+import * as path from 'node:path';
+import { isExcluded, SEVERITY_RANK, type AnalyzeOptions, type FileAnalysis, type Finding } from '../engine';
 import { LineMap } from '../engine/text/lines';
 import type { FailOn } from './args';
+import type { ReviewSettings } from './config';
 import { compareCodeUnits } from './paths';
 import type { InputProblem } from './problems';
-import { readInputs, type InputFile } from './readInputs';
+import { readInputs } from './readInputs';
+import { analyzeInputs } from './analyzeInputs';
 import { collectFiles } from './walk';
 
 /** One reviewed file: its text (kept for line and column numbers) and its analysis. */
@@ -20,6 +23,8 @@ export interface ReviewedFile {
 export interface ReviewReport {
   files: ReviewedFile[];
   problems: InputProblem[];
+  /** The settings the files were analysed with; the workload review does not count the checks of rules they turn off. */
+  options?: AnalyzeOptions;
 }
 
 /** Counts every formatter's summary shows. */
@@ -36,32 +41,21 @@ export interface ReviewSummary {
   unparsed: number;
 }
 
-/** Collects, reads and analyses the files under `paths` (relative to `cwd`). Never throws on bad input. */
-export function reviewPaths(paths: readonly string[], cwd: string): ReviewReport {
+/**
+ * Collects, reads and analyses the files under `paths` (relative to `cwd`). Never throws on bad input.
+ * With settings, files their `exclude` globs match (relative to the config file's folder) are left out, named or found.
+ */
+export function reviewPaths(paths: readonly string[], cwd: string, settings?: ReviewSettings): ReviewReport {
   const walked = collectFiles(paths, cwd);
-  const read = readInputs(walked.files);
+  const exclude = settings?.config.exclude ?? [];
+  const kept = walked.files.filter((f) => !isExcluded(path.relative(settings?.root ?? cwd, f.path).split(path.sep).join('/'), exclude));
+  const options: AnalyzeOptions = { rules: settings?.config.rules ?? {}, pillars: settings?.config.pillars ?? {} };
+  const read = readInputs(kept);
   const problems = [...walked.problems, ...read.problems];
-  const files: ReviewedFile[] = [];
-  for (const input of read.inputs) {
-    const reviewed = analyzeInput(input);
-    if ('analysis' in reviewed) files.push(reviewed);
-    else problems.push(reviewed);
-  }
-  return { files, problems };
-}
-
-function analyzeInput(input: InputFile): ReviewedFile | InputProblem {
-  try {
-    const analysis = analyzeFile(input.display, input.text, fileKindOf(input.display));
-    if (!analysis) {
-      return { reason: 'not-iac', level: 'warning', path: input.display, message: 'Not a Bicep or Terraform file; skipped.' };
-    }
-    return { path: input.display, text: input.text, bytes: input.bytes, analysis };
-  } catch (error) {
-    // The engine promises not to throw; if it does anyway, one file's bug must not cost the user the others' review.
-    const message = error instanceof Error ? error.message : String(error);
-    return { reason: 'analysis-failed', level: 'error', path: input.display, message: `The analysis failed: ${message}` };
-  }
+  // All inputs together: parameter files, modules and the workload graph span files.
+  const allowed = (absolute: string): boolean => !isExcluded(path.relative(settings?.root ?? cwd, absolute).split(path.sep).join('/'), exclude);
+  const analysed = analyzeInputs(read.inputs, { cwd, named: paths, options, allowed });
+  return { files: analysed.files, problems: [...problems, ...analysed.problems], options };
 }
 
 /** Every finding of the report, ordered by file, then position, then rule id, so that output is reproducible. */

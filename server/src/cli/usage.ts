@@ -3,22 +3,39 @@ import { COMMAND_NAME } from './version';
 
 /** The help text, ending with a newline. */
 export const USAGE = `Usage: ${COMMAND_NAME} review <file or folder>... [options]
+       ${COMMAND_NAME} rules [--format text|json]
+       ${COMMAND_NAME} principles [--format text|json]
 
 Reviews the Bicep (.bicep, .bicepparam) and Terraform (.tf, .tfvars) code of an AI workload
 against the Azure Well-Architected Framework. Folders are searched recursively; node_modules
 and folders whose names start with a dot (.git, .terraform, ...) are skipped, and symbolic
 links are not followed out of the folder they were found in.
 
+"rules" lists every rule: its id, title, pillar, principles, languages, resource types per
+language, default severity, whether it offers a fix, and the same check in other tools.
+"principles" lists the design principles, the rules that check each, and its review questions.
+Their one option is --format text|json: an aligned listing (default) or a JSON array. They
+exit with 0, or with 2 on a usage error.
+
 Options:
-  --format <text|json|sarif>           Output format (default: text)
+  --format <text|json|sarif|markdown|html>
+                                       Output format (default: text). text: one line per finding,
+                                       a score per pillar and a summary; markdown, html: the workload
+                                       report (scores, findings by pillar, review questions, cost
+                                       drivers, trade-offs); html is one self-contained file
+  --output <file>                      Write the output to this file instead of stdout (its folder
+                                       must exist)
   --fail-on <error|warning|note|none>  Lowest finding severity that fails the run (default: error)
+  --config <file>                      Rules, pillars and excluded files (default: .waf-ai-lens.json
+                                       in the current folder, when there is one)
   -h, --help                           Show this help
   --version                            Show the version
 
 Exit codes:
   0  No finding at or above the --fail-on severity
   1  At least one finding at or above the --fail-on severity
-  2  Usage error, a named path that does not exist, nothing could be reviewed, or an internal error
+  2  Usage error, a named path that does not exist, nothing could be reviewed, the --output file
+     could not be written, or an internal error
 
 Environment:
   NO_COLOR=1           No colour in text output (colour is used only when writing to a terminal)
@@ -29,4 +46,6 @@ Examples:
   ${COMMAND_NAME} review infra/
   ${COMMAND_NAME} review main.bicep search.tf --fail-on warning
   ${COMMAND_NAME} review . --format sarif > waf-ai-lens.sarif
+  ${COMMAND_NAME} review infra/ --format html --output review.html
+  ${COMMAND_NAME} rules --format json > rules.json
 `;

@@ -59,6 +59,8 @@ export interface Finding {
   resourceType: string;
   fixes: Fix[];
   related: RelatedLocation[];
+  /** Set when the rule could not determine the setting from the code (always a note); the review counts such checks apart. */
+  undetermined?: true;
 }
 
 /** A problem with one input file as a whole: it did not parse cleanly, could not be read, or was skipped. */

@@ -8,6 +8,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { principleNote } from '../engine';
 import { analysableFile } from './documents';
 import { toDiagnostics, type FileLookup, type OpenFile } from './convert';
 import type { Logger } from './log';
@@ -38,6 +39,8 @@ export class DiagnosticsPublisher implements Disposable {
   /** Documents analysed (or scheduled) since they were opened; their later changes are debounced. */
   private readonly started = new Set<string>();
   private readonly subscriptions: Disposable[] = [];
+  /** Analyses wait for this, so the first diagnostics already follow the settings the client has yet to send. */
+  private ready: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -72,6 +75,16 @@ export class DiagnosticsPublisher implements Disposable {
     this.pending.set(uri, run);
   }
 
+  /** Holds every analysis back until `ready` settles (the first settings pulled from the client and the config files). */
+  holdUntil(ready: Promise<unknown>): void {
+    this.ready = ready.catch(() => undefined);
+  }
+
+  /** Analyses every open document again, e.g. after the settings changed. */
+  refreshAll(): void {
+    for (const document of this.documents.all()) this.schedule(document);
+  }
+
   /** Forgets a closed document and clears its diagnostics, which would otherwise linger in the Problems view. */
   close(uri: string): void {
     this.cancel(uri);
@@ -99,6 +112,7 @@ export class DiagnosticsPublisher implements Disposable {
     const token = run.cancellation.token;
     const isCurrent = (): boolean =>
       !token.isCancellationRequested && this.pending.get(uri) === run && this.documents.get(uri)?.version === run.version;
+    await this.ready;
     if (!isCurrent()) return;
     const empty: Diagnostic[] = [];
     const diagnostics = await runSafe(this.log, `Diagnostics for ${uri}`, token, empty, () => this.compute(uri));
@@ -119,7 +133,13 @@ export class DiagnosticsPublisher implements Disposable {
     // Only findings on this file can be placed in this text. Analysis is per file today; a workspace-wide analysis will
     // have to publish its findings on other files under their own URIs.
     const own = entry.analysis.findings.filter((finding) => finding.file === entry.file.path);
-    return toDiagnostics(own, self, this.lookup);
+    // Each diagnostic also names the principle its rule serves, as related information at the resource's name.
+    const model = entry.analysis.model;
+    const explained = own.map((finding) => {
+      const note = principleNote(finding, model);
+      return note ? { ...finding, related: [...finding.related, note] } : finding;
+    });
+    return toDiagnostics(explained, self, this.lookup);
   }
 
   /** Open documents by file path, for related locations in other files. */

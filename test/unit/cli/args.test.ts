@@ -19,6 +19,8 @@ const GOOD: Array<[string[], Command]> = [
   [['review', 'infra', '--fail-on', 'none'], { kind: 'review', paths: ['infra'], format: 'text', failOn: 'none' }],
   [['review', 'infra', '--fail-on', 'note'], { kind: 'review', paths: ['infra'], format: 'text', failOn: 'note' }],
   [['review', '--format', 'json', 'x', '--format', 'text'], { kind: 'review', paths: ['x'], format: 'text', failOn: 'error' }],
+  [['review', 'infra', '--config', 'ci/waf.json'], { kind: 'review', paths: ['infra'], format: 'text', failOn: 'error', config: 'ci/waf.json' }],
+  [['review', '--config=.waf-ai-lens.json', 'infra'], { kind: 'review', paths: ['infra'], format: 'text', failOn: 'error', config: '.waf-ai-lens.json' }],
   // After `--` everything is a path, even what looks like an option (and --help there is a file name).
   [['review', '--', '--odd-name.bicep', '--help'], { kind: 'review', paths: ['--odd-name.bicep', '--help'], format: 'text', failOn: 'error' }],
 ];
@@ -40,6 +42,7 @@ const BAD: Array<[string[], string]> = [
   [['review', 'infra', '--fail-on', 'critical'], 'invalid value "critical" for --fail-on: expected one of error, warning, note, none'],
   [['review', 'infra', '--fail-on'], 'option --fail-on needs a value'],
   [['--', 'review'], 'missing command'],
+  [['review', 'infra', '--config'], 'option --config needs a value: a file path'],
   [['review', 'x', '--format', 'a\u001b[31mb'], 'invalid value "a?[31mb"'],
 ];
 

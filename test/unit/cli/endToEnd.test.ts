@@ -35,8 +35,15 @@ function key(m: { file: string; line: number; column: number; endColumn: number;
 }
 
 describe('cli end to end (in process, on test/fixtures/cli)', () => {
-  it('has fixtures with markers for the first three rules', () => {
-    assert.deepEqual([...new Set(EXPECTED.map((m) => m.ruleId))].sort(), ['require-disable-local-auth', 'require-search-replicas']);
+  it('has fixtures with markers for rules of the ai and platform families', () => {
+    assert.deepEqual([...new Set(EXPECTED.map((m) => m.ruleId))].sort(), [
+      'prefer-customer-managed-key',
+      'prefer-search-cmk-enforcement',
+      'require-disable-local-auth',
+      'require-managed-identity',
+      'require-restricted-outbound-access',
+      'require-search-replicas',
+    ]);
   });
 
   it('finds every fixture, sorted, with cwd-relative paths', async () => {
@@ -88,7 +95,12 @@ describe('cli end to end (in process, on test/fixtures/cli)', () => {
     assert.deepEqual(actual, EXPECTED.map(key));
     assert.deepEqual(
       run.results.map((r) => r.locations[0].logicalLocations![0]!.fullyQualifiedName),
-      ['aoai', 'openai', 'azurerm_search_service.search'],
+      [
+        ...['aoai', 'aoai', 'aoai'],
+        ...['openai', 'openai', 'openai', 'openai'],
+        ...['azurerm_cognitive_account.openai', 'azurerm_cognitive_account.openai'],
+        ...['azurerm_search_service.search', 'azurerm_search_service.search'],
+      ],
     );
     const notifications = run.invocations[0]!.toolExecutionNotifications;
     assert.equal(notifications.length, 1);

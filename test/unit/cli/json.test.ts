@@ -37,7 +37,7 @@ function sampleReport() {
 describe('cli/format/json', () => {
   it('has the documented top-level shape and version', () => {
     const json = toJsonReport(sampleReport());
-    assert.deepEqual(Object.keys(json), ['version', 'tool', 'files', 'findings', 'notices', 'summary']);
+    assert.deepEqual(Object.keys(json), ['version', 'tool', 'files', 'findings', 'suppressed', 'notices', 'summary']);
     assert.equal(json.version, JSON_FORMAT_VERSION);
     assert.deepEqual(json.tool, { name: 'WAF AI Lens', version: TOOL_VERSION });
     assert.deepEqual(json.files, [
@@ -89,6 +89,21 @@ describe('cli/format/json', () => {
     assert.deepEqual(
       toJsonReport(report).findings.map((f) => `${f.file}:${f.range.start.line}`),
       ['z.tf:1', 'z.tf:3', 'a.tf:2'],
+    );
+  });
+
+  it('lists suppressed findings apart, with the reason and the place of the comment, and counts them nowhere else', () => {
+    const text = lines('// waf-ai-lens-ignore require-disable-local-auth: legacy client until Q3', ...BICEP.split('\n'));
+    const silenced = finding('infra/main.bicep', text, 'false');
+    const comment = spanOf(text, '// waf-ai-lens-ignore require-disable-local-auth: legacy client until Q3');
+    const file = reviewed('infra/main.bicep', text);
+    file.analysis.suppressed = [{ ...silenced, suppression: { reason: 'legacy client until Q3', span: comment } }];
+    const json = toJsonReport(reportOf([file]));
+    assert.deepEqual(json.findings, []);
+    assert.equal(json.summary.findings, 0);
+    assert.deepEqual(
+      json.suppressed.map((s) => ({ ruleId: s.ruleId, line: s.range.start.line, suppression: s.suppression })),
+      [{ ruleId: 'require-disable-local-auth', line: 5, suppression: { reason: 'legacy client until Q3', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 73 } }, span: comment } }],
     );
   });
 

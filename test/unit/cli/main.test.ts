@@ -36,7 +36,7 @@ describe('cli/main', () => {
   });
 
   it('documents the command, options and exit codes in the help', () => {
-    for (const text of ['waf-ai-lens review <file or folder>...', '--format <text|json|sarif>', '--fail-on <error|warning|note|none>', '--version', 'Exit codes:', '  0 ', '  1 ', '  2 ', 'NO_COLOR', 'FORCE_COLOR', 'WAF_AI_LENS_DEBUG']) {
+    for (const text of ['waf-ai-lens review <file or folder>...', '--format <text|json|sarif|markdown|html>', '--output <file>', '--fail-on <error|warning|note|none>', '--version', 'Exit codes:', '  0 ', '  1 ', '  2 ', 'NO_COLOR', 'FORCE_COLOR', 'WAF_AI_LENS_DEBUG']) {
       assert.ok(USAGE.includes(text), `help mentions ${text}`);
     }
   });

@@ -173,6 +173,16 @@ describe('cli/format/sarif', () => {
     assert.equal(toSarifLog(reportOf([]), CWD).runs[0].invocations[0]!.executionSuccessful, false);
   });
 
+  it('lists a suppressed finding as a result with an in-source suppression and its justification', () => {
+    const file = reviewed('infra/main.bicep', BICEP);
+    file.analysis.suppressed = [{ ...finding('infra/main.bicep', BICEP, 'false'), suppression: { reason: 'legacy client until Q3', span: spanOf(BICEP, 'name') } }];
+    const [result, ...more] = toSarifLog(reportOf([file]), CWD).runs[0].results;
+    assert.deepEqual(more, []);
+    assert.equal(result!.ruleId, 'require-disable-local-auth');
+    assert.deepEqual(result!.suppressions, [{ kind: 'inSource', justification: 'legacy client until Q3' }]);
+    assert.equal(toSarifLog(sampleReport(), CWD).runs[0].results.some((r) => r.suppressions), false, 'other results carry no suppressions');
+  });
+
   it('is deterministic and has no timestamps', () => {
     const a = formatSarif(sampleReport(), CWD);
     assert.equal(a, formatSarif(sampleReport(), CWD));

@@ -1,4 +1,4 @@
-// Tests the text format on hand-built reviews: line layout, 1-based positions, grouping, summary and colour.
+// Tests the text format on hand-built reviews: line layout, 1-based positions, grouping, scores per pillar, summary and colour.
 import * as assert from 'node:assert/strict';
 import { useColor } from '../../../server/src/cli/format/color';
 import { formatText, summaryLine } from '../../../server/src/cli/format/text';
@@ -44,6 +44,12 @@ describe('cli/format/text', () => {
         '',
         'infra/search.tf:3:19: error require-search-replicas: AI Search service "azurerm_search_service.search" runs 1 replica. [azurerm_search_service.search]',
         '',
+        'Reliability               0  1 failed',
+        'Security                  0  1 failed',
+        'Cost Optimization         –  no evidence from code',
+        'Operational Excellence    –  no evidence from code',
+        'Performance Efficiency    –  no evidence from code',
+        'Overall                   0  mean of 2 pillars with evidence',
         '2 findings (1 error, 1 warning, 0 notes) in 3 files',
         '',
       ),
@@ -66,6 +72,12 @@ describe('cli/format/text', () => {
         "broken.bicep:4:1: error: The file does not parse cleanly: Expected '}'.",
         'broken.bicep:7:23: warning require-disable-local-auth: Azure OpenAI account "aoai" accepts API keys: `properties.disableLocalAuth` is false. [aoai]',
         '',
+        'Reliability               –  no evidence from code',
+        'Security                  0  1 failed',
+        'Cost Optimization         –  no evidence from code',
+        'Operational Excellence    –  no evidence from code',
+        'Performance Efficiency    –  no evidence from code',
+        'Overall                   0  mean of 1 pillar with evidence',
         '1 finding (0 errors, 1 warning, 0 notes) in 1 file; 1 file did not parse cleanly',
         '',
       ),

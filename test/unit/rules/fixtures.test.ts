@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeFile, parseFile } from '../../../server/src/engine';
 import { applyEdits } from '../../support/applyEdits';
+import { describeFolderCase } from '../../support/folderCase';
 import { describeActual, describeExpected, readMarkers } from '../../support/markers';
 import { fixturePath } from '../../support/repo';
 
@@ -21,6 +22,11 @@ for (const ruleId of fs.readdirSync(RULES_DIR).sort()) {
   describe(`rule ${ruleId}`, () => {
     for (const name of fs.readdirSync(dir).sort()) {
       const file = path.join(dir, name);
+      // A folder is one case of several files analysed together (workload rules, modules, parameter files).
+      if (fs.statSync(file).isDirectory()) {
+        describeFolderCase(ruleId, file, name);
+        continue;
+      }
       const text = fs.readFileSync(file, 'utf8');
       if (name.includes('.fixed.')) continue;
 

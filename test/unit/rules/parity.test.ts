@@ -47,7 +47,8 @@ describe('rule parity', () => {
       it('has a bad and a good fixture per language, and a fix fixture per language when it fixes', () => {
         const dir = fixturePath('rules', rule.id);
         assert.ok(fs.existsSync(dir), `test/fixtures/rules/${rule.id}/ is missing`);
-        const files = fs.readdirSync(dir);
+        // Multi-file cases are folders (`bad-bicep/main.bicep`): their files count by their path in the rule's folder.
+        const files = fs.readdirSync(dir, { recursive: true }).map((f) => String(f).split(path.sep).join('/'));
         for (const language of meta?.languages ?? []) {
           const ext = EXTENSIONS[language];
           assert.ok(files.some((f) => f.startsWith('bad') && f.endsWith(ext)), `no bad*${ext}`);

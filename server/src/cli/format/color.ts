@@ -16,6 +16,7 @@ export function useColor(io: Pick<CliIo, 'stdout' | 'env'>): boolean {
 /** The handful of styles text output uses; each is the identity when colour is off. */
 export interface Palette {
   red(text: string): string;
+  green(text: string): string;
   yellow(text: string): string;
   cyan(text: string): string;
   dim(text: string): string;
@@ -25,5 +26,5 @@ export interface Palette {
 /** A palette that colours, or one that leaves text as it is. */
 export function palette(enabled: boolean): Palette {
   const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }

@@ -1,5 +1,5 @@
 // Renders a review as one stable JSON document for scripts; the shape is documented by the types below.
-import type { Severity, Span } from '../../engine';
+import type { Finding, Severity, Span } from '../../engine';
 import { ruleDocsUrl } from '../../engine/catalog';
 import type { LineColumn, LineMap } from '../../engine/text/lines';
 import { LineMaps, sortedFindings, summarize, type ReviewReport, type ReviewSummary } from '../review';
@@ -23,6 +23,7 @@ export interface JsonRange {
  * { version: 1, tool: { name, version },
  *   files:    [{ path, language, kind, findings, parsedCleanly }],
  *   findings: [{ ruleId, severity, message, file, range, span, resource: { name, type }, fixes: [{ title, safe }], related, docsUrl }],
+ *   suppressed: [{ ...the same fields as a finding, suppression: { reason, range, span } }],
  *   notices:  [{ source, level, file, message, range, span, reason }],
  *   summary:  { files, skipped, findings, errors, warnings, notes, unparsed } }
  * ```
@@ -34,6 +35,8 @@ export interface JsonReport {
   /** The files reviewed. */
   files: JsonFile[];
   findings: JsonFinding[];
+  /** Findings a `waf-ai-lens-ignore` comment silenced, with its reason, so a review can audit what was waived and why. */
+  suppressed: JsonSuppressed[];
   notices: JsonNotice[];
   summary: ReviewSummary;
 }
@@ -67,6 +70,11 @@ export interface JsonFinding {
   docsUrl: string;
 }
 
+/** A silenced finding: the finding, and the comment that silenced it. */
+export interface JsonSuppressed extends JsonFinding {
+  suppression: { reason: string; range: JsonRange | null; span: Span };
+}
+
 /** Something about a file as a whole: it did not parse cleanly, a rule failed on it, or it was not reviewed. */
 export interface JsonNotice {
   /** `analysis`: about a reviewed file (e.g. it did not parse cleanly); `input`: a path that was not reviewed. */
@@ -88,6 +96,19 @@ export function toJsonReport(report: ReviewReport): JsonReport {
     const map = maps.get(file);
     return map ? rangeOf(map, span) : null;
   };
+  const toFinding = (f: Finding): JsonFinding => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    // Findings always lie in a reviewed file; the fallback keeps the shape should an engine bug break that.
+    range: rangeIn(f.file, f.span) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    span: { start: f.span.start, end: f.span.end },
+    resource: { name: f.resourceName, type: f.resourceType },
+    fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
+    related: f.related.map((r) => ({ file: r.file, message: r.message, range: rangeIn(r.file, r.span), span: { start: r.span.start, end: r.span.end } })),
+    docsUrl: ruleDocsUrl(f.ruleId),
+  });
   return {
     version: JSON_FORMAT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -98,19 +119,15 @@ export function toJsonReport(report: ReviewReport): JsonReport {
       findings: f.analysis.findings.length,
       parsedCleanly: f.analysis.model.parseErrors.length === 0,
     })),
-    findings: sortedFindings(report).map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      file: f.file,
-      // Findings always lie in a reviewed file; the fallback keeps the shape should an engine bug break that.
-      range: rangeIn(f.file, f.span) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      span: { start: f.span.start, end: f.span.end },
-      resource: { name: f.resourceName, type: f.resourceType },
-      fixes: f.fixes.map((x) => ({ title: x.title, safe: x.safe })),
-      related: f.related.map((r) => ({ file: r.file, message: r.message, range: rangeIn(r.file, r.span), span: { start: r.span.start, end: r.span.end } })),
-      docsUrl: ruleDocsUrl(f.ruleId),
-    })),
+    findings: sortedFindings(report).map(toFinding),
+    suppressed: report.files.flatMap((file) =>
+      [...(file.analysis.suppressed ?? [])]
+        .sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId))
+        .map((f): JsonSuppressed => ({
+          ...toFinding(f),
+          suppression: { reason: f.suppression.reason, range: rangeIn(f.file, f.suppression.span), span: { ...f.suppression.span } },
+        })),
+    ),
     notices: [
       ...report.files.flatMap((f) =>
         f.analysis.notices.map(

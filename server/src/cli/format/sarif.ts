@@ -86,6 +86,8 @@ export interface SarifResult {
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
   fixes?: SarifFix[];
+  /** Present on a result a `waf-ai-lens-ignore` comment silenced: code scanning shows it as dismissed, with the reason. */
+  suppressions?: Array<{ kind: 'inSource'; justification: string }>;
 }
 
 export interface SarifFix {
@@ -138,11 +140,12 @@ export function toSarifLog(report: ReviewReport, cwd: string): SarifLog {
   };
 
   const findings = sortedFindings(report);
-  const rules = driverRules(findings);
+  const suppressed = report.files.flatMap((f) => [...(f.analysis.suppressed ?? [])].sort((a, b) => a.span.start - b.span.start));
+  const rules = driverRules([...findings, ...suppressed]);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const seen = new Map<string, number>();
 
-  const results = findings.map((finding): SarifResult => {
+  const toResult = (finding: Finding): SarifResult => {
     const result: SarifResult = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId)!,
@@ -175,7 +178,11 @@ export function toSarifLog(report: ReviewReport, cwd: string): SarifLog {
       }));
     }
     return result;
-  });
+  };
+  const results = [
+    ...findings.map(toResult),
+    ...suppressed.map((finding): SarifResult => ({ ...toResult(finding), suppressions: [{ kind: 'inSource', justification: finding.suppression.reason }] })),
+  ];
 
   const notifications: SarifNotification[] = [
     ...report.files.flatMap((f) =>

@@ -1,7 +1,9 @@
-// Renders a review as compiler-style lines (`path:line:col: severity rule: message [resource]`) and a summary line.
+// Renders a review as compiler-style lines (`path:line:col: severity rule: message [resource]`), a score per pillar and a summary line.
 import type { Finding, FileNotice } from '../../engine';
+import { pillarSummaryLines } from '../../engine/review';
 import { LineMaps, sortedFindings, summarize, type ReviewReport, type ReviewSummary } from '../review';
 import { palette, type Palette } from './color';
+import { workloadReviewOf } from './report';
 
 /** Options of the text format. */
 export interface TextOptions {
@@ -11,7 +13,8 @@ export interface TextOptions {
 
 /**
  * One line per notice and finding, grouped by file (a blank line between files), notices about a file before its
- * findings so a file that did not parse cleanly says so first, then a summary line. Input problems (missing,
+ * findings so a file that did not parse cleanly says so first, then one line per pillar (its score and how its checks
+ * came out, see the README's "How the score works") and the overall score when anything was checked, then a summary line. Input problems (missing,
  * unreadable, skipped files) are not repeated here: the CLI writes them to stderr for every format.
  */
 export function formatText(report: ReviewReport, options: TextOptions): string {
@@ -31,8 +34,17 @@ export function formatText(report: ReviewReport, options: TextOptions): string {
     ];
     if (lines.length > 0) groups.push(lines.join('\n'));
   }
-  const summary = paint.bold(summaryLine(summarize(report)));
+  const summary = [...scoreLines(report, paint), paint.bold(summaryLine(summarize(report)))].join('\n');
   return groups.length > 0 ? `${groups.join('\n\n')}\n\n${summary}\n` : `${summary}\n`;
+}
+
+/** One line per pillar and the overall score; none when no rule checked anything, since there is nothing to score. */
+function scoreLines(report: ReviewReport, paint: Palette): string[] {
+  const review = workloadReviewOf(report);
+  if (review.checks === 0) return [];
+  const band = (text: string, value: number | null): string =>
+    value === null ? paint.dim(text) : paint.bold(value >= 80 ? paint.green(text) : value >= 50 ? paint.yellow(text) : paint.red(text));
+  return pillarSummaryLines(review, { score: band, dim: paint.dim });
 }
 
 function findingLine(finding: Finding, where: string, paint: Palette): string {

@@ -1,9 +1,23 @@
 // Reads a file's own layout conventions (indent unit, line ending, an object's indentation) so that fixes match them.
 import type { ObjectValue } from '../model/types';
 
+/**
+ * The layout of the last text asked about. Every fix of every finding in a file asks for the same file's line ending and
+ * indent unit, and scanning a 20,000-line file again for each of its hundreds of findings made these two functions the
+ * largest cost of analysing it (docs/performance.md). One entry suffices, as a file's fixes are computed together; a hit
+ * costs one string comparison, which V8 answers by reference for the same text.
+ */
+let remembered: { text: string; eol?: string; unit?: string } | undefined;
+
+function layoutOf(text: string): { text: string; eol?: string; unit?: string } {
+  if (remembered?.text !== text) remembered = { text };
+  return remembered;
+}
+
 /** The file's line ending: CRLF when it uses CRLF anywhere, else LF. */
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const layout = layoutOf(text);
+  return (layout.eol ??= text.includes('\r\n') ? '\r\n' : '\n');
 }
 
 /** The leading white space of the line that contains `offset`. */
@@ -19,6 +33,11 @@ export function indentAt(text: string, offset: number): string {
  * between the indentation of consecutive lines (2 when the file gives no evidence).
  */
 export function indentUnit(text: string): string {
+  const layout = layoutOf(text);
+  return (layout.unit ??= scanIndentUnit(text));
+}
+
+function scanIndentUnit(text: string): string {
   let smallest = Infinity;
   let previous = 0;
   let lineStart = 0;

@@ -39,10 +39,18 @@ export function insertIntoObject(text: string, language: Language, obj: ObjectVa
   const indent = entryIndent(text, obj);
   const anchor = insertionAnchor(language, obj, path);
   // After the anchor's line (keeping a trailing comment on its line), or right after the opening brace.
-  const at = anchor ? endOfLine(text, anchor.span.end) : endOfLine(text, obj.span.start);
+  let at = anchor ? endOfLine(text, anchor.span.end) : endOfLine(text, obj.span.start);
+  let after = '';
+  const close = obj.span.end - 1;
+  if (at > close && text[close] === '}') {
+    // The closing brace shares the anchor's line (`kind: 'x'}`): insert before it, and give the brace a line of its own,
+    // rather than after it, outside the object.
+    at = close;
+    after = eol + indentAt(text, obj.span.start);
+  }
   const key = language === 'terraform' && path.length === 1 ? alignedKey(text, anchor, indent, path[0]!) : undefined;
   const lines = key ? indent + attribute(language, key, value) : nestedLines(language, path, value, indent, unit, eol, asBlocks);
-  return { span: { start: at, end: at }, text: eol + lines };
+  return { span: { start: at, end: at }, text: eol + lines + after };
 }
 
 /**
@@ -68,10 +76,25 @@ function alignedKey(text: string, anchor: Entry | undefined, indent: string, key
   return key.length <= width ? key.padEnd(width) : key;
 }
 
-/** The edits that make a looked-up setting equal `value`, or undefined when the code does not say where it is set. */
-export function setSetting(text: string, language: Language, found: Lookup, value: LiteralInput): TextEdit[] | undefined {
+/**
+ * The edits that make a looked-up setting equal `value`, or undefined when the code does not say where it is set.
+ * A value the evaluator resolved from elsewhere (it has an `origin`) is edited where it is set: the parameter default,
+ * the `.bicepparam` or `.tfvars` entry, the variable, the module argument; the edit names that file when it is not
+ * `file` (the file of `text`; unnamed, it is always named). Nothing is inserted into an object resolved from elsewhere.
+ */
+export function setSetting(text: string, language: Language, found: Lookup, value: LiteralInput, file?: string): TextEdit[] | undefined {
   const rendered = literalText(language, value);
-  if (found.state === 'known') return [{ span: found.entry.value.span, text: rendered }];
-  if (found.state === 'absent') return [insertIntoObject(text, language, found.parent, found.missing, rendered, found.parentIsBlock)];
+  if (found.state === 'known') {
+    // An HCL block where an attribute belongs (`public_network_access_enabled { … }`): a literal in place of its body would
+    // not parse, and replacing the whole block would drop what the user wrote in it. Offer nothing.
+    if (found.entry.isBlock) return undefined;
+    const origin = found.value.kind === 'expression' ? undefined : found.value.origin;
+    if (origin) return [origin.file === file ? { span: origin.span, text: rendered } : { span: origin.span, text: rendered, file: origin.file }];
+    return [{ span: found.entry.value.span, text: rendered }];
+  }
+  if (found.state === 'absent') {
+    if (found.parent.origin) return undefined;
+    return [insertIntoObject(text, language, found.parent, found.missing, rendered, found.parentIsBlock)];
+  }
   return undefined;
 }

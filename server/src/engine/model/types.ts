@@ -10,24 +10,48 @@ export type Language = 'bicep' | 'terraform';
  */
 export type Value = StringValue | NumberValue | BoolValue | NullValue | ObjectValue | ArrayValue | ExpressionValue;
 
+/**
+ * Where a value the evaluator resolved is actually set, when that is not where it is used: the literal in a parameter
+ * default, a `.bicepparam` or `.tfvars` entry, a variable or local, or a module call's argument (possibly in another file).
+ * A value with an origin keeps the `span` of the property that uses it (findings point there); its fix edits `span` in
+ * `file`, and its finding names the place in its related information. Values written as literals where they are used,
+ * and values the front ends build, have no origin.
+ */
+export interface ValueOrigin {
+  /** The file that sets the value (the same path form as `Resource.file`). */
+  file: string;
+  /** The literal (or, for a value computed elsewhere, the expression) that sets it, in `file`. */
+  span: Span;
+  /** A sentence fragment naming the place, e.g. "the default of parameter `publicAccess`" or "`sku` in prod.tfvars". */
+  description: string;
+}
+
 export interface StringValue {
   kind: 'string';
   value: string;
   span: Span;
+  /** Set by the evaluator on a value resolved from elsewhere; see `ValueOrigin`. */
+  origin?: ValueOrigin;
 }
 export interface NumberValue {
   kind: 'number';
   value: number;
   span: Span;
+  /** Set by the evaluator on a value resolved from elsewhere; see `ValueOrigin`. */
+  origin?: ValueOrigin;
 }
 export interface BoolValue {
   kind: 'bool';
   value: boolean;
   span: Span;
+  /** Set by the evaluator on a value resolved from elsewhere; see `ValueOrigin`. */
+  origin?: ValueOrigin;
 }
 export interface NullValue {
   kind: 'null';
   span: Span;
+  /** Set by the evaluator on a value resolved from elsewhere; see `ValueOrigin`. */
+  origin?: ValueOrigin;
 }
 
 /**
@@ -40,6 +64,8 @@ export interface ObjectValue {
   entries: Entry[];
   span: Span;
   bodySpan: Span;
+  /** Set by the evaluator on an object resolved from elsewhere; see `ValueOrigin`. Nothing can be inserted into such an object here. */
+  origin?: ValueOrigin;
 }
 
 /** One `key: value` (Bicep), `key = value` (HCL attribute) or `key { … }` (HCL block, `isBlock` set). */
@@ -62,6 +88,8 @@ export interface ArrayValue {
   kind: 'array';
   items: Value[];
   span: Span;
+  /** Set by the evaluator on a value resolved from elsewhere; see `ValueOrigin`. */
+  origin?: ValueOrigin;
 }
 
 export interface ExpressionValue {

@@ -1,5 +1,6 @@
 // The Bicep lexer: one pass over the char codes of the text into a TokenList, never throwing, reporting bad characters.
 import type { ParseError } from '../../types';
+import { BoundedErrors } from '../errorLimit';
 import { F, K, T, TokenList, keywordOf } from './tokens';
 
 /** The tokens of a text and the character-level errors met while cutting them. */
@@ -95,7 +96,8 @@ function isUnicodeWordAt(text: string, pos: number): boolean {
 export function lex(text: string): LexResult {
   const n = text.length;
   const tokens = new TokenList(Math.max(64, n >> 2));
-  const errors: ParseError[] = [];
+  // Bounded: a file of stray quotes would otherwise hold one error object per line, millions of them.
+  const errors = new BoundedErrors();
   // The brace depth at which each open `${` hole started (a `}` at that depth resumes its string), and for each
   // hole 0 when it sits in a one-line string, or the dollar count of the `$'''` multi-line string it sits in.
   const holes: number[] = [];
@@ -452,7 +454,7 @@ export function lex(text: string): LexResult {
     count++;
   }
   tokens.count = count;
-  return { tokens, errors };
+  return { tokens, errors: errors.list() };
 }
 
 function endOfLine(text: string, pos: number): number {
@@ -530,7 +532,7 @@ let stringUnterminated = false;
  * Scans string content from `pos` (just after `'` or the `}` that closes a hole). Returns the offset after the
  * closing quote (or the line's end when unterminated), or the negated offset after `${` when a hole opens.
  */
-function scanStringBody(text: string, pos: number, errors: ParseError[], tokenStart: number): number {
+function scanStringBody(text: string, pos: number, errors: BoundedErrors, tokenStart: number): number {
   const n = text.length;
   stringUnterminated = false;
   while (pos < n) {

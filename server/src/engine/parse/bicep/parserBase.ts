@@ -1,5 +1,6 @@
 // The parser's token cursor, error reporting, nesting guard and the skipping helpers every recovery path uses.
 import type { ParseError } from '../../types';
+import { BoundedErrors } from '../errorLimit';
 import type { MissingNode, SkippedNode } from './ast';
 import { F, K, T, describeToken, type TokenList } from './tokens';
 
@@ -24,7 +25,8 @@ export class ParserBase {
   protected readonly starts: Int32Array;
   protected readonly ends: Int32Array;
   protected i = 0;
-  readonly errors: ParseError[] = [];
+  /** Bounded (see errorLimit.ts): unclosed nested resources can otherwise report one error per line of a huge file. */
+  private readonly errorList = new BoundedErrors();
   protected depth = 0;
   /** How many of each bracket enclose the cursor, so a list can tell a closer that belongs to an outer construct. */
   protected openParens = 0;
@@ -90,9 +92,14 @@ export class ParserBase {
 
   /** Records an error, unless one was already reported at the same offset (a cascade from the same cause). */
   protected error(message: string, start: number, end: number): void {
-    const last = this.errors[this.errors.length - 1];
+    const last = this.errorList.last();
     if (last !== undefined && last.span.start === start) return;
-    this.errors.push({ message, span: { start, end } });
+    this.errorList.push({ message, span: { start, end } });
+  }
+
+  /** The errors reported so far, in the order reported; past MAX_ERRORS the last one stands for the rest. */
+  get errors(): ParseError[] {
+    return this.errorList.list();
   }
 
   /** Reports the current token as unexpected. */

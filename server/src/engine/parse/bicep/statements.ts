@@ -232,7 +232,22 @@ export class StatementParser extends TypeParser {
       this.errorMissing('Expected the body: an object, an if condition or a for loop');
       return this.missing();
     }
-    return this.atKeyword(K.If) ? this.parseIf() : this.parseExpression();
+    const value = this.atKeyword(K.If) ? this.parseIf() : this.parseExpression();
+    this.checkBodyShape(value);
+    return value;
+  }
+
+  /**
+   * Reports a body that is no object once its `for` and `if` are peeled off (`= 'name'`, `= someVariable`), as the official
+   * parser does. Without the error the model would see a resource with no settings, and rules would judge and "fix" it
+   * by inserting an object after the value, which breaks the file.
+   */
+  private checkBodyShape(value: Expression): void {
+    let body = value;
+    if (body.kind === 'for') body = body.body;
+    if (body.kind === 'if') body = body.body;
+    if (body.kind === 'object' || body.kind === 'missing' || body.kind === 'skipped') return;
+    this.error('Expected the body to be an object, an if condition or a for loop.', body.start, body.end);
   }
 
   // -- declarations ------------------------------------------------------------------------------------------------

@@ -68,7 +68,9 @@ export function buildBicepModel(file: string, text: string, parsed: ParseResult<
       body: body.object !== undefined ? values.toObject(body.object, bound) : emptyObject(r.end),
       existing: r.existing,
       isLoop: body.isLoop,
-      hasError: errorIndex.overlaps(r.start, r.end),
+      // No object body (`= 'x'`, or `=` and nothing): the parser reported it, but maybe just past the declaration's end,
+      // and rules must not judge (or "fix" by inserting an object) settings that have nowhere to be.
+      hasError: errorIndex.overlaps(r.start, r.end) || body.object === undefined,
     };
     if (apiVersion !== undefined) resource.apiVersion = apiVersion;
     if (parent !== undefined) {

@@ -16,7 +16,10 @@ export function parseHcl(text: string): ParseResult<HclFile> {
   const errors: ParseError[] = [];
   let tree: HclFile;
   try {
-    tree = new Parser(text, errors).parseFile();
+    const parser = new Parser(text, errors);
+    tree = parser.parseFile();
+    const folded = parser.errorFold.summary();
+    if (folded) errors.push(folded);
   } catch (e) {
     // Defence in depth: the parser is written not to throw, but an editor must never lose its language server to
     // one odd file, so any surprise becomes one error and an empty tree.

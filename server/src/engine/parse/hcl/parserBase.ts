@@ -1,14 +1,12 @@
 // The parser's token cursor: significant newlines, error reporting, nesting limits and the layout-based recovery.
 import type { ParseError } from '../../types';
+import { ErrorFold, MAX_ERRORS } from '../errorLimit';
 import type { InvalidExpr } from './ast';
 import { isLineStart, Lexer, TOP_LEVEL_KEYWORDS } from './lexer';
 import { T, tokenName } from './tokens';
 
 /** Deeper nesting than this is reported and skipped instead of parsed, so that no input can exhaust the stack. */
 export const MAX_NESTING = 500;
-
-/** More errors than this are dropped: past that point they only cost memory and help nobody. */
-const MAX_ERRORS = 1000;
 
 /** What `lineShape()` found at the start of a line. */
 export const enum Shape {
@@ -202,13 +200,23 @@ export abstract class ParserBase extends Lexer {
     return true;
   }
 
+  /**
+   * Errors past MAX_ERRORS: not kept (past that point they only cost memory and help nobody), but folded into one error
+   * over their range, so that the declarations they touch still count as broken; `parseHcl` adds it at the end.
+   */
+  readonly errorFold = new ErrorFold();
+
   /** Records an error, clamped to the text; a second error at the same offset adds nothing and is dropped. */
   error(start: number, end: number, message: string): void {
-    if (this.errors.length >= MAX_ERRORS || this.errorStarts.has(start)) return;
-    this.errorStarts.add(start);
+    if (this.errorStarts.has(start)) return;
     const length = this.text.length;
     const s = start < 0 ? 0 : start > length ? length : start;
     const e = end < s ? s : end > length ? length : end;
+    if (this.errors.length >= MAX_ERRORS) {
+      this.errorFold.add(s, e);
+      return;
+    }
+    this.errorStarts.add(start);
     this.errors.push({ message, span: { start: s, end: e } });
   }
 

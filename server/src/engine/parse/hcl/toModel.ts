@@ -41,7 +41,8 @@ export function buildModel(file: string, text: string, parsed: ParseResult<HclFi
     switch (item.type) {
       case 'resource':
       case 'data': {
-        const resource = resourceOf(item, values, hasError);
+        // A header with no `{` has its error just past the block's end; without a body there is nothing for rules to judge.
+        const resource = resourceOf(item, values, hasError || item.body === null);
         if (resource) model.resources.push({ ...resource, file });
         break;
       }

@@ -1,5 +1,6 @@
 // Builds a rule that checks one setting per language, where absence means the service's or provider's default.
 import type { Language, Resource, Value } from '../../model/types';
+import type { RelatedLocation } from '../../types';
 import { setSetting } from '../../fix/setSetting';
 import { literalText, type LiteralInput } from '../../fix/literal';
 import type { Rule, RuleContext } from '../rule';
@@ -72,15 +73,26 @@ export function settingRule(spec: SettingRuleSpec): Rule {
       }
       if (found.state === 'known' && judged.isAligned(found.value)) return;
       if (found.state === 'absent' && judged.absentIsAligned) return;
-      const edits = setSetting(ctx.text, ctx.language, found, judged.fixValue);
+      const edits = setSetting(ctx.text, ctx.language, found, judged.fixValue, ctx.model.file);
       const fixes = edits ? [{ title: spec.fixTitle, edits, safe: spec.fixIsSafe ?? false }] : [];
       if (found.state === 'known') {
-        ctx.report({ messageId: 'misaligned', data: { ...data, value: describeLiteral(found.value) }, at: found.entry.value.span, fixes });
+        const at = found.entry.value.span;
+        ctx.report({ messageId: 'misaligned', data: { ...data, value: describeLiteral(found.value) }, at, fixes, related: originRelated(found.value, ctx.model.file, at) });
       } else {
-        ctx.report({ messageId: 'absent', data, at: ctx.resource.nameSpan, fixes });
+        ctx.report({ messageId: 'absent', data, at: ctx.resource.nameSpan, fixes, related: originRelated(found.parent, ctx.model.file, ctx.resource.nameSpan) });
       }
     },
   };
+}
+
+/**
+ * Where a value the evaluator resolved is set, as a related location: a parameter default, a parameter file entry, a
+ * variable, a module argument. Nothing for a value written where the finding points.
+ */
+export function originRelated(value: Value, file: string, at: { start: number; end: number }): RelatedLocation[] {
+  const origin = value.kind === 'expression' ? undefined : value.origin;
+  if (!origin || (origin.file === file && origin.span.start >= at.start && origin.span.end <= at.end)) return [];
+  return [{ file: origin.file, span: origin.span, message: `The value is set by ${origin.description}.` }];
 }
 
 /** Reads a top-level string setting such as `kind` or `sku_name`, when the code states it. */

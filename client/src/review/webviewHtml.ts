@@ -1,0 +1,91 @@
+// The report view's document: the server's report body inside a strict content security policy, with the one small script that makes it interactive.
+
+/** Messages the view posts to the extension. */
+export type ViewMessage =
+  | { type: 'ready' }
+  | { type: 'open'; file: string; line: number; column: number; endLine: number; endColumn: number }
+  | { type: 'answer'; id: string; principle: string; question: string; checked: boolean }
+  | { type: 'external'; url: string };
+
+/** Messages the extension posts to the view. */
+export type HostMessage = { type: 'answers'; answers: Record<string, boolean> };
+
+/**
+ * The script of the view, run under the nonce. It does three things and nothing else: a click on a place in the code asks
+ * the extension to open it; a ticked or cleared review question is sent to be saved; answers sent by the extension tick
+ * their boxes. Links to the web are opened by the extension, which allows only https.
+ */
+export const VIEW_SCRIPT = `(function () {
+  const vscode = acquireVsCodeApi();
+  const num = (value) => Number.parseInt(value || '1', 10) || 1;
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a') : null;
+    if (!link) return;
+    const href = link.getAttribute('href') || '';
+    if (link.classList.contains('loc')) {
+      event.preventDefault();
+      const d = link.dataset;
+      vscode.postMessage({ type: 'open', file: d.file || '', line: num(d.line), column: num(d.column), endLine: num(d.endLine), endColumn: num(d.endColumn) });
+    } else if (!href.startsWith('#')) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'external', url: href });
+    }
+  });
+  document.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.dataset.questionId) return;
+    const label = box.closest('label');
+    vscode.postMessage({ type: 'answer', id: box.dataset.questionId, principle: box.dataset.principleId || '', question: label ? label.textContent.trim() : '', checked: box.checked });
+  });
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || message.type !== 'answers') return;
+    for (const box of document.querySelectorAll('input[data-question-id]')) box.checked = message.answers[box.dataset.questionId] === true;
+  });
+  vscode.postMessage({ type: 'ready' });
+})();`;
+
+/** The content security policy of the view: nothing but our nonce'd style and script, and images from the view itself or data URIs. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:;`;
+}
+
+/** The whole document of the view. `body` and `css` come from the server's renderer, which escapes every value from the code. */
+export function viewDocument(options: { body: string; css: string; nonce: string; cspSource: string; title: string }): string {
+  const { body, css, nonce, cspSource, title } = options;
+  const escapedTitle = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(cspSource, nonce)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapedTitle}</title>`,
+    `<style nonce="${nonce}">${css}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    `<script nonce="${nonce}">${VIEW_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** True for a message the view may send; anything else is ignored, since the view's content came from files in the workspace. */
+export function isViewMessage(value: unknown): value is ViewMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'open':
+      return typeof m.file === 'string' && [m.line, m.column, m.endLine, m.endColumn].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1);
+    case 'answer':
+      return typeof m.id === 'string' && typeof m.principle === 'string' && typeof m.question === 'string' && typeof m.checked === 'boolean';
+    case 'external':
+      return typeof m.url === 'string';
+    default:
+      return false;
+  }
+}

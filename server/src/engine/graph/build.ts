@@ -1,0 +1,329 @@
+// Builds the workload graph from evaluated instances: nodes for deployed resources, typed edges for their references.
+import type { ObjectValue, Resource, Value } from '../model/types';
+import { lookup } from '../rules/helpers/lookup';
+import type { InstanceResult, ResolvedResource } from '../evaluate/types';
+import { refsOf, type EV, type Ref } from '../evaluate/value';
+import { armType, isCustomerManagedKeyResource, isDiagnosticSetting, isEncryptionPath, isKeyVault, isKeyVaultKey, isPrivateEndpoint, isRoleAssignment, readsKey } from './kinds';
+import type { EdgeDetails, EdgeKind, GraphEdge, GraphNode, OpaqueNode } from './types';
+import { WorkloadGraph } from './graph';
+
+/** One live instance and the deployment it belongs to (instances of one root and parameter file share `root`). */
+export interface GraphInstance {
+  result: InstanceResult;
+  root: string;
+}
+
+/** A resolved reference: the node it reaches and the attribute path it reads there. */
+interface Target {
+  node: string;
+  path: readonly string[];
+  opaque?: true;
+}
+
+const MAX_OUTPUT_HOPS = 16;
+
+/** `azurerm` attributes that make a resource a child of another. */
+const PARENT_ATTRIBUTES = new Set(['cognitive_account_id', 'machine_learning_workspace_id', 'ai_services_hub_id', 'parent_id', 'search_service_id', 'key_vault_id']);
+
+/**
+ * Builds the graph of every live instance. References resolve through module outputs (followed here, at link time),
+ * `resourceId(…)` and literal resource ids (matched by type and name), and `existing` resources and data sources
+ * (matched by type and name to a resource declared in the workspace, preferring the same deployment).
+ */
+export function buildGraph(instances: ReadonlyMap<string, GraphInstance>): WorkloadGraph {
+  return new GraphBuilder(instances).build();
+}
+
+class GraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly copies = new Map<string, ResolvedResource[]>();
+  private readonly opaque = new Map<string, OpaqueNode>();
+  private readonly edges: GraphEdge[] = [];
+  private readonly edgeKeys = new Set<string>();
+  private readonly byName = new Map<string, GraphNode[]>();
+
+  constructor(private readonly instances: ReadonlyMap<string, GraphInstance>) {}
+
+  build(): WorkloadGraph {
+    for (const { result } of this.instances.values()) {
+      for (const copy of result.resources) {
+        const id = `${result.id}#${copy.resource.name}`;
+        const existing = this.nodes.get(id);
+        if (existing) {
+          existing.copies.push(copy.resource);
+          this.copies.get(id)!.push(copy);
+          continue;
+        }
+        const node: GraphNode = {
+          id,
+          instance: result.id,
+          resource: copy.resource,
+          copies: [copy.resource],
+          language: copy.resource.language,
+          type: copy.resource.type,
+          file: copy.resource.file,
+          span: copy.resource.span,
+          nameSpan: copy.resource.nameSpan,
+          existing: copy.resource.existing,
+          conditional: copy.conditional,
+        };
+        if (copy.name?.kind === 'string') node.name = copy.name.value;
+        this.nodes.set(id, node);
+        this.copies.set(id, [copy]);
+        if (node.name !== undefined) {
+          const key = `${armType(node.type)}|${node.name.toLowerCase()}`;
+          this.byName.set(key, [...(this.byName.get(key) ?? []), node]);
+        }
+      }
+      for (const module of result.opaque) {
+        const id = `${result.id}#module:${module.name}`;
+        this.opaque.set(id, { id, instance: result.id, name: module.name, source: module.source, file: module.file, span: module.span, refers: [] });
+      }
+    }
+    // Existing resources and data sources stand for the resource declared with the same type and name, if any.
+    for (const node of this.nodes.values()) {
+      if (!node.existing || node.name === undefined) continue;
+      const declared = this.declaredNamed(node.type, node.name, node.instance);
+      if (declared) node.declaredAs = declared.id;
+    }
+    for (const { result } of this.instances.values()) {
+      for (const module of result.opaque) {
+        const opaque = this.opaque.get(`${result.id}#module:${module.name}`)!;
+        for (const ref of module.refs) for (const t of this.resolve(ref, 0)) if (!t.opaque && !opaque.refers.includes(t.node)) opaque.refers.push(t.node);
+      }
+    }
+    for (const [id, copies] of this.copies) for (const copy of copies) this.edgesOf(this.nodes.get(id)!, copy);
+    this.retargetKeys();
+    return new WorkloadGraph([...this.nodes.values()], this.edges, [...this.opaque.values()]);
+  }
+
+  /** A declared (not existing) node of this type and name, preferring one of the same deployment. */
+  private declaredNamed(type: string, name: string, instance: string | undefined): GraphNode | undefined {
+    const candidates = (this.byName.get(`${armType(type)}|${name.toLowerCase()}`) ?? []).filter((n) => !n.existing);
+    if (candidates.length === 0) return undefined;
+    const root = instance ? this.instances.get(instance)?.root : undefined;
+    return candidates.find((n) => n.instance === instance) ?? candidates.find((n) => this.instances.get(n.instance)?.root === root) ?? candidates[0];
+  }
+
+  /** The nodes a reference reaches, following module outputs and existing-resource aliases. */
+  private resolve(ref: Ref, hops: number): Target[] {
+    switch (ref.kind) {
+      case 'resource': {
+        const id = `${ref.instance}#${ref.resource}`;
+        const node = this.nodes.get(id);
+        if (!node) return [];
+        return [{ node: node.declaredAs ?? id, path: ref.path }];
+      }
+      case 'module':
+        return [{ node: `${ref.instance}#module:${ref.module}`, path: ref.path, opaque: true }];
+      case 'named': {
+        const node = this.declaredNamed(ref.type, ref.name, undefined) ?? (this.byName.get(`${armType(ref.type)}|${ref.name.toLowerCase()}`) ?? [])[0];
+        return node ? [{ node: node.declaredAs ?? node.id, path: ref.path }] : [];
+      }
+      case 'output': {
+        if (hops > MAX_OUTPUT_HOPS) return [];
+        const instance = this.instances.get(ref.instance)?.result;
+        if (!instance) return [];
+        let name = ref.output;
+        let rest = ref.path;
+        if (name === '*') {
+          // Bicep reads `m.outputs.x`, Terraform `module.m.x`.
+          const skip = rest[0] === 'outputs' && !instance.outputs.has('outputs') ? 1 : 0;
+          name = rest[skip] ?? '';
+          rest = rest.slice(skip + 1);
+        }
+        const value = instance.outputs.get(name);
+        if (!value) return [];
+        return this.targetsOf(value, hops + 1).map((t) => ({ ...t, path: [...t.path, ...rest] }));
+      }
+    }
+  }
+
+  /** The targets of an evaluated value: its references, or the resource a literal resource id or vault URI names. */
+  private targetsOf(value: EV, hops: number): Target[] {
+    if (value.kind === 'string') {
+      const named = namedByLiteral(value.value);
+      return named ? this.resolve(named, hops) : [];
+    }
+    const out: Target[] = [];
+    for (const ref of value.kind === 'unknown' ? value.refs : refsOf(value)) out.push(...this.resolve(ref, hops));
+    return out;
+  }
+
+  private edgesOf(node: GraphNode, copy: ResolvedResource): void {
+    const resource = copy.resource;
+    if (resource.parent !== undefined) {
+      const parentId = `${node.instance}#${resource.parent}`;
+      const parent = this.nodes.get(parentId);
+      if (parent) this.addEdge({ kind: 'parent', from: node.id, to: parent.declaredAs ?? parentId, file: node.file, span: node.nameSpan, path: 'parent', attribute: '', details: {} });
+    }
+    this.walk(resource.body, [], undefined, (value, path, key, container) => this.leaf(node, copy, value, path, key, container));
+  }
+
+  private walk(value: Value, path: string[], container: ObjectValue | undefined, visit: (value: Value, path: string[], key: string, container: ObjectValue | undefined) => void): void {
+    if (value.kind === 'object') {
+      for (const entry of value.entries) this.walk(entry.value, [...path, entry.key], value, visit);
+    } else if (value.kind === 'array') {
+      value.items.forEach((item, i) => this.walk(item, [...path, `[${i}]`], container, visit));
+    } else {
+      visit(value, path, path[path.length - 1] ?? '', container);
+    }
+  }
+
+  private leaf(node: GraphNode, copy: ResolvedResource, value: Value, pathSteps: string[], key: string, container: ObjectValue | undefined): void {
+    if (value.kind !== 'expression' && value.kind !== 'string') return;
+    const path = pathSteps.join('.').replace(/\.\[/g, '[');
+    const ev = copy.evOf(value);
+    let targets: Target[] = [];
+    let external = false;
+    if (value.kind === 'string') {
+      const named = namedByLiteral(value.value);
+      if (!named) return;
+      targets = this.resolve(named, 0);
+      external = targets.length === 0;
+    } else if (ev) {
+      targets = this.targetsOf(ev, 0);
+    }
+    const kind = classify(node, path, key);
+    if (targets.length === 0) {
+      // A private endpoint, diagnostic setting or role assignment whose target the code does not determine still counts:
+      // the workload rules then say they could not tell, rather than claim that nothing points at a resource.
+      if (kind !== 'reference' && kind !== 'parent' && (value.kind === 'expression' || external)) {
+        const edge: GraphEdge = { kind, from: node.id, to: undefined, file: node.file, span: value.span, path, attribute: '', details: this.details(kind, copy.resource, container) };
+        if (external) edge.external = true;
+        this.addEdge(edge);
+      }
+      return;
+    }
+    for (const target of targets) {
+      const attribute = target.path.join('.');
+      let edgeKind: EdgeKind = kind;
+      const targetNode = this.nodes.get(target.node);
+      if (edgeKind === 'reference' && targetNode && (isKeyVault(targetNode.type) || isKeyVaultKey(targetNode.type)) && isEncryptionPath(path)) edgeKind = 'customerManagedKey';
+      const edge: GraphEdge = { kind: edgeKind, from: node.id, to: target.node, file: node.file, span: value.span, path, attribute, details: this.details(edgeKind, copy.resource, container) };
+      if (target.opaque) edge.opaque = true;
+      this.addEdge(edge);
+      if (target.path.some(readsKey)) this.addEdge({ ...edge, kind: 'keyAccess', details: {} });
+    }
+  }
+
+  private details(kind: EdgeKind, resource: Resource, container: ObjectValue | undefined): EdgeDetails {
+    switch (kind) {
+      case 'privateEndpoint': {
+        const groups = container ? lookup(container, [resource.language === 'bicep' ? 'groupIds' : 'subresource_names'], resource.language, false) : undefined;
+        const ids = groups?.state === 'known' && groups.value.kind === 'array' ? groups.value.items.flatMap((v) => (v.kind === 'string' ? [v.value] : [])) : undefined;
+        return ids ? { groupIds: ids } : {};
+      }
+      case 'diagnostics':
+        return diagnosticLogs(resource);
+      case 'roleAssignment': {
+        const paths = resource.language === 'bicep' && !resource.azapi ? [['properties', 'roleDefinitionId']] : [['role_definition_name'], ['role_definition_id'], ['properties', 'roleDefinitionId']];
+        for (const p of paths) {
+          const found = lookup(resource.body, p, resource.language, resource.language === 'terraform' && !resource.azapi);
+          if (found.state === 'known' && found.value.kind === 'string') return { role: found.value.value.replace(/^.*\//, '') };
+        }
+        return {};
+      }
+      default:
+        return {};
+    }
+  }
+
+  private addEdge(edge: GraphEdge): void {
+    const key = `${edge.kind}|${edge.from}|${edge.to ?? ''}|${edge.file}|${edge.span.start}|${edge.span.end}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push(edge);
+  }
+
+  /**
+   * A customer-managed key edge to a key becomes an edge to the key's vault (the key's parent, or its `key_vault_id`);
+   * one set by a separate azurerm `*_customer_managed_key` resource starts at the resource it encrypts.
+   */
+  private retargetKeys(): void {
+    const parentOf = (id: string): string | undefined => this.edges.find((e) => e.from === id && e.kind === 'parent' && e.to !== undefined && this.nodes.get(e.to) && isKeyVault(this.nodes.get(e.to)!.type))?.to;
+    const retargeted: GraphEdge[] = [];
+    for (const edge of this.edges) {
+      if (edge.kind !== 'customerManagedKey' || edge.to === undefined) continue;
+      const target = this.nodes.get(edge.to);
+      if (target && isKeyVaultKey(target.type)) {
+        const vault = parentOf(target.id);
+        if (vault) {
+          edge.details = { ...edge.details, key: target.id };
+          edge.to = vault;
+        }
+      }
+      const source = this.nodes.get(edge.from);
+      if (source && isCustomerManagedKeyResource(source.type)) {
+        const owner = this.edges.find((e) => e.from === source.id && e.kind === 'parent' && e.to !== undefined && !isKeyVault(this.nodes.get(e.to)?.type ?? ''));
+        if (owner?.to) retargeted.push({ ...edge, from: owner.to, details: { ...edge.details, via: source.id } });
+      }
+    }
+    for (const edge of retargeted) this.addEdge(edge);
+  }
+}
+
+/** The kind of a reference from its source resource and property. */
+function classify(node: GraphNode, path: string, key: string): EdgeKind {
+  const type = node.type;
+  if (isPrivateEndpoint(type) && (key === 'privateLinkServiceId' || key === 'private_connection_resource_id')) return 'privateEndpoint';
+  if (isDiagnosticSetting(type) && (path === 'scope' || key === 'target_resource_id')) return 'diagnostics';
+  if (isRoleAssignment(type) && path === 'scope') return 'roleAssignment';
+  if (path === 'parent' || (node.language === 'terraform' && !path.includes('.') && PARENT_ATTRIBUTES.has(key) && !(key === 'key_vault_id' && !isKeyVaultKey(type)))) return 'parent';
+  return 'reference';
+}
+
+/** The log categories and groups a diagnostic setting enables (Bicep `properties.logs`, azurerm `enabled_log` / `log`). */
+function diagnosticLogs(resource: Resource): EdgeDetails {
+  const categories: string[] = [];
+  const groups: string[] = [];
+  let unknown = false;
+  const readEntry = (obj: Value, categoryKey: string, groupKey: string, enabledKey: string | undefined): void => {
+    if (obj.kind !== 'object') {
+      unknown = true;
+      return;
+    }
+    if (enabledKey) {
+      const enabled = lookup(obj, [enabledKey], resource.language, false);
+      if (enabled.state === 'known' && enabled.value.kind === 'bool' && !enabled.value.value) return;
+      if (enabled.state === 'unknown') unknown = true;
+    }
+    for (const [key, out] of [[categoryKey, categories], [groupKey, groups]] as const) {
+      const found = lookup(obj, [key], resource.language, false);
+      if (found.state === 'known' && found.value.kind === 'string') out.push(found.value.value);
+      else if (found.state === 'unknown') unknown = true;
+    }
+  };
+  if (resource.language === 'bicep' || resource.azapi) {
+    const logs = lookup(resource.body, ['properties', 'logs'], resource.language, false);
+    if (logs.state === 'known' && logs.value.kind === 'array') for (const item of logs.value.items) readEntry(item, 'category', 'categoryGroup', 'enabled');
+    else if (logs.state === 'unknown') unknown = true;
+  } else {
+    for (const entry of resource.body.entries) {
+      if (entry.dynamic && (entry.key === 'enabled_log' || entry.key === 'log')) unknown = true;
+      else if (entry.key === 'enabled_log') readEntry(entry.value, 'category', 'category_group', undefined);
+      else if (entry.key === 'log') readEntry(entry.value, 'category', 'category_group', 'enabled');
+    }
+  }
+  const details: EdgeDetails = { categories, categoryGroups: groups };
+  if (unknown) details.logsUnknown = true;
+  return details;
+}
+
+/**
+ * The resource a literal string names: an ARM id (`/subscriptions/…/providers/Microsoft.KeyVault/vaults/kv`) or a
+ * Key Vault URI (`https://kv.vault.azure.net/`). Undefined for any other string.
+ */
+export function namedByLiteral(text: string): Ref | undefined {
+  const id = /\/providers\/([A-Za-z0-9]+\.[A-Za-z0-9.]+)\/((?:[^/]+\/[^/]+)(?:\/[^/]+\/[^/]+)*)\/?$/i.exec(text);
+  if (id) {
+    const parts = id[2]!.split('/');
+    const types = parts.filter((_, i) => i % 2 === 0);
+    const name = parts[parts.length - 1]!;
+    return { kind: 'named', type: `${id[1]}/${types.join('/')}`, name, path: [] };
+  }
+  const vault = /^https:\/\/([a-z0-9-]+)\.vault\.azure\.net(?:\/|$)/i.exec(text);
+  if (vault) return { kind: 'named', type: 'Microsoft.KeyVault/vaults', name: vault[1]!, path: [] };
+  return undefined;
+}
+

@@ -1,0 +1,463 @@
+// The incremental workspace: files in, per-file analyses out, with parses and evaluations cached and re-done only where an edit reaches.
+import type { FileAnalysis } from '../index';
+import { applyPolicy, type AnalyzeOptions } from '../config/policy';
+import type { FileModel } from '../model/types';
+import { fileKindOf, parseSource, type FileKind } from '../parse';
+import { buildGraph, type GraphInstance } from '../graph/build';
+import { WorkloadGraph } from '../graph/graph';
+import { RULES } from '../rules/registry';
+import { runRules } from '../rules/runRules';
+import { runWorkloadRules } from '../rules/workloadRule';
+import { applySuppressions } from '../suppress';
+import type { FileNotice, Finding, Span } from '../types';
+import { evaluateBicepInstance, evaluateBicepParams, inputsKey, type ParsedBicep } from '../evaluate/bicepInstance';
+import { HclEvaluator, type HclScope } from '../evaluate/hcl';
+import { evaluateHclInstance, type ParsedHcl } from '../evaluate/hclInstance';
+import { SpanIndex } from '../evaluate/spanIndex';
+import { EMPTY_ENV, type InstanceHost, type InstanceResult, type ModuleTarget } from '../evaluate/types';
+import { describe, unknown, type EV } from '../evaluate/value';
+import { mergeOccurrences, type Context, type Occurrence } from './merge';
+import { baseName, commonRoot, dirname, isWithin, joinPath, normalizePath } from './paths';
+
+/** How a workspace reaches files it was not given, and which settings it applies. */
+export interface WorkspaceOptions extends AnalyzeOptions {
+  /**
+   * Reads a file the engine needs but was not given: a module, a parameter file's template, a Terraform module's files.
+   * The caller decides what may be read (only inside the workspace); undefined means "not available". Paths are the
+   * engine's normalised `/`-separated paths, in the same form as the inputs'.
+   */
+  readFile?: (path: string) => string | undefined;
+  /** Lists the files of a folder (normalised paths), so a Terraform module folder that was not given can be read whole. */
+  listFiles?: (folder: string) => readonly string[] | undefined;
+  /**
+   * The folder nothing above which is ever read; a module or template path that leads above it is refused with a notice.
+   * Default: the deepest folder that holds every given file.
+   */
+  root?: string;
+  /** Evaluate each file on its own: no modules, parameter files or workload rules (what `analyzeFile` does). */
+  isolated?: boolean;
+  /** Findings as the rules produced them: no parse notice, settings or suppression comments applied (`analyzeFile` applies its own). */
+  raw?: boolean;
+}
+
+/** The result of analysing a workspace: one analysis per file, and the workload graph. */
+export interface WorkspaceAnalysis {
+  /** Every given file, then every file read on the way that has findings or notices, in path order. */
+  files: FileAnalysis[];
+  graph: WorkloadGraph;
+}
+
+/** Counters for tests and logs: how much work the workspace did since it was made. */
+export interface WorkspaceStats {
+  parses: number;
+  evaluations: number;
+  /** The units (`bicep:<file>`, `tf:<folder>`) evaluated during the last `analyses()`, one entry per evaluation. */
+  lastEvaluated: string[];
+}
+
+interface Source {
+  file: string;
+  text: string;
+  kind: FileKind;
+  given: boolean;
+  version: number;
+  parsed?: ParsedBicep | ParsedHcl;
+}
+
+interface InstanceEntry {
+  id: string;
+  key: string;
+  unit: string;
+  signature: string;
+  result: InstanceResult;
+  /** The per-resource rules' findings on each file of the instance. */
+  findings: Map<string, Finding[]>;
+  failures: FileNotice[];
+}
+
+/** One deployment of a root unit: a parameter file, a tfvars file, or the defaults. */
+interface Variant {
+  context: Context;
+  inputs: Map<string, EV>;
+}
+
+let versions = 0;
+
+/**
+ * An incremental, pure analysis of a set of Bicep and Terraform files. It keeps each file's parse and each evaluated
+ * instance (a Bicep file or a Terraform folder with one set of inputs); `update` and `remove` mark what changed, and
+ * `analyses()` re-parses only changed files and re-evaluates only instances whose files or inputs changed. It never
+ * reads a file itself: `readFile` and `listFiles` are the caller's. No timers, no I/O.
+ */
+export class Workspace {
+  private readonly files = new Map<string, Source>();
+  private readonly missing = new Set<string>();
+  private readonly listed = new Map<string, readonly string[]>();
+  private readonly instances = new Map<string, InstanceEntry>();
+  private readonly ids = new Map<string, string>();
+  private nextId = 1;
+  private cached: WorkspaceAnalysis | undefined;
+  private root = '.';
+  readonly stats: WorkspaceStats = { parses: 0, evaluations: 0, lastEvaluated: [] };
+
+  constructor(private readonly options: WorkspaceOptions = {}) {}
+
+  /** Adds or replaces a given file. A file the engine does not analyse (by extension) is ignored. */
+  update(file: string, text: string): void {
+    const path = normalizePath(file);
+    const kind = fileKindOf(path);
+    if (!kind) return;
+    const before = this.files.get(path);
+    if (before?.given && before.text === text) return;
+    this.files.set(path, { file: path, text, kind, given: true, version: ++versions });
+    this.changed();
+  }
+
+  /** Removes a given file (a file read through `readFile` may be read again when needed). */
+  remove(file: string): void {
+    const path = normalizePath(file);
+    if (this.files.delete(path)) this.changed();
+  }
+
+  /** Forgets what was read through `readFile` and `listFiles`, so it is read again (after the caller saw it change). */
+  invalidateReads(): void {
+    for (const [path, source] of this.files) if (!source.given) this.files.delete(path);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.cached = undefined;
+    this.missing.clear();
+    this.listed.clear();
+  }
+
+  /** The analysis of every file, recomputed only where something changed since the last call. */
+  analyses(): WorkspaceAnalysis {
+    if (this.cached) return this.cached;
+    this.stats.lastEvaluated = [];
+    const given = [...this.files.values()].filter((f) => f.given).map((f) => f.file);
+    this.root = this.options.root !== undefined ? normalizePath(this.options.root) : commonRoot(given);
+    const live = new Map<string, { entry: InstanceEntry; contexts: Context[]; root: string }>();
+    const notices: FileNotice[] = [];
+    for (const root of this.roots(notices)) {
+      root.variants.forEach((variant, i) => {
+        const entry = this.instance(root.unit, variant.inputs);
+        if (entry) this.visit(entry, variant.context, [root.unit], `${root.unit}#${i}`, live, notices);
+      });
+    }
+    // Instances no deployment reaches any more are dropped.
+    for (const id of [...this.instances.keys()]) if (!live.has(id)) this.instances.delete(id);
+
+    const contextsOfFile = new Map<string, Context[]>();
+    const occurrences: Occurrence[] = [];
+    for (const { entry, contexts } of live.values()) {
+      for (const model of entry.result.models) {
+        const list = contextsOfFile.get(model.file) ?? [];
+        for (const c of contexts) if (!list.some((x) => x.label === c.label)) list.push(c);
+        contextsOfFile.set(model.file, list);
+      }
+      for (const findings of entry.findings.values()) for (const finding of findings) for (const context of contexts) occurrences.push({ finding, context });
+      notices.push(...entry.result.notices, ...entry.failures);
+    }
+
+    const graphInstances = new Map<string, GraphInstance>();
+    for (const { entry, root } of live.values()) graphInstances.set(entry.id, { result: entry.result, root });
+    const graph = this.options.isolated ? new WorkloadGraph([], [], []) : buildGraph(graphInstances);
+    if (!this.options.isolated && given.length > 0) {
+      const workload = runWorkloadRules(graph, (file) => this.files.get(file)?.text, RULES, given.sort()[0]!);
+      notices.push(...workload.failures);
+      for (const { finding, node } of workload.findings) for (const context of live.get(node.instance)?.contexts ?? [{ label: '' }]) occurrences.push({ finding, context });
+    }
+
+    const merged = mergeOccurrences(occurrences, contextsOfFile);
+    const byFile = new Map<string, Finding[]>();
+    for (const f of merged) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    const noticesByFile = new Map<string, FileNotice[]>();
+    for (const n of notices) {
+      const list = noticesByFile.get(n.file) ?? [];
+      if (!list.some((x) => x.span.start === n.span.start && x.span.end === n.span.end && x.message === n.message)) list.push(n);
+      noticesByFile.set(n.file, list);
+    }
+    const files: FileAnalysis[] = [];
+    const paths = [...new Set([...given, ...byFile.keys(), ...noticesByFile.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const path of paths) {
+      const source = this.files.get(path);
+      if (!source) continue;
+      const parsed = this.parsed(source);
+      files.push(this.fileAnalysis(source, parsed.model, byFile.get(path) ?? [], noticesByFile.get(path) ?? []));
+    }
+    this.cached = { files, graph };
+    return this.cached;
+  }
+
+  /** A file's analysis: its parse notice, then the settings and suppression comments applied, as `analyzeFile` does. */
+  private fileAnalysis(source: Source, model: FileModel, findings: Finding[], notices: FileNotice[]): FileAnalysis {
+    if (this.options.raw) return { file: source.file, model, findings, notices };
+    const all: FileNotice[] = [];
+    const first = model.parseErrors[0];
+    if (first) {
+      const more = model.parseErrors.length > 1 ? ` (and ${model.parseErrors.length - 1} more)` : '';
+      const message = /[.!?]$/.test(first.message) ? first.message.slice(0, -1) : first.message;
+      all.push({ file: source.file, level: 'error', message: `The file does not parse cleanly: ${message}${more}.`, span: first.span });
+    }
+    all.push(...notices);
+    const { findings: kept, suppressed } = applySuppressions(model, source.text, applyPolicy(findings, this.options), this.options);
+    const analysis: FileAnalysis = { file: source.file, model, findings: applyPolicy(kept, this.options), notices: all };
+    if (suppressed.length > 0) analysis.suppressed = suppressed;
+    return analysis;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Files
+
+  /** A given file, or one read through `readFile` (inside the root), or undefined. */
+  private source(path: string): Source | undefined {
+    const known = this.files.get(path);
+    if (known) return known;
+    if (this.options.isolated || this.missing.has(path) || !isWithin(this.root, path)) return undefined;
+    const kind = fileKindOf(path);
+    const text = kind ? this.options.readFile?.(path) : undefined;
+    if (text === undefined || !kind) {
+      this.missing.add(path);
+      return undefined;
+    }
+    const source: Source = { file: path, text, kind, given: false, version: ++versions };
+    this.files.set(path, source);
+    return source;
+  }
+
+  private parsed(source: Source): ParsedBicep | ParsedHcl {
+    if (source.parsed) return source.parsed;
+    this.stats.parses++;
+    const parsed = parseSource(source.file, source.text, source.kind);
+    source.parsed = { file: source.file, text: source.text, tree: parsed.tree, model: parsed.model, index: new SpanIndex(parsed.tree) } as ParsedBicep | ParsedHcl;
+    return source.parsed;
+  }
+
+  /** The .tf (or .tfvars) files of a folder: those known, and those `listFiles` names. */
+  private folderFiles(folder: string, kind: 'tf' | 'tfvars'): Source[] {
+    if (!this.options.isolated && !this.listed.has(folder) && isWithin(this.root, folder)) {
+      this.listed.set(folder, (this.options.listFiles?.(folder) ?? []).map(normalizePath));
+    }
+    for (const path of this.listed.get(folder) ?? []) if (fileKindOf(path) === kind && dirname(path) === folder) this.source(path);
+    return [...this.files.values()].filter((f) => f.kind === kind && dirname(f.file) === folder).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+
+  private unitFiles(unit: string): Source[] {
+    if (unit.startsWith('bicep:')) {
+      const source = this.source(unit.slice(6));
+      return source ? [source] : [];
+    }
+    return this.folderFiles(unit.slice(3), 'tf');
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Instances
+
+  private readonly host: InstanceHost = {
+    resolveModule: (fromFile, source) => this.resolveModule(fromFile, source),
+    instanceId: (unit, inputs) => this.idOf(`${unit}|${inputs}`),
+    sourceText: (file, span) => this.files.get(file)?.text.slice(span.start, span.end) ?? '',
+  };
+
+  private idOf(key: string): string {
+    let id = this.ids.get(key);
+    if (!id) {
+      id = `i${this.nextId++}`;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** The instance of `unit` with `inputs`: cached while its files and inputs are unchanged, else evaluated. */
+  private instance(unit: string, inputs: ReadonlyMap<string, EV>): InstanceEntry | undefined {
+    const files = this.unitFiles(unit);
+    if (files.length === 0) return undefined;
+    const key = `${unit}|${inputsKey(inputs)}`;
+    const id = this.idOf(key);
+    const signature = files.map((f) => `${f.file}#${f.version}`).join('|');
+    const cached = this.instances.get(id);
+    if (cached && cached.signature === signature) return cached;
+    this.stats.evaluations++;
+    this.stats.lastEvaluated.push(unit);
+    const result = unit.startsWith('bicep:')
+      ? evaluateBicepInstance(this.parsed(files[0]!) as ParsedBicep, id, inputs, this.host)
+      : evaluateHclInstance(unit.slice(3), files.map((f) => this.parsed(f) as ParsedHcl), id, inputs, this.host);
+    const findings = new Map<string, Finding[]>();
+    const failures: FileNotice[] = [];
+    for (const model of result.models) {
+      const text = this.files.get(model.file)!.text;
+      const run = runRules(model, text);
+      findings.set(model.file, dedupe(run.findings));
+      failures.push(...run.failures);
+    }
+    const entry: InstanceEntry = { id, key, unit, signature, result, findings, failures };
+    this.instances.set(id, entry);
+    return entry;
+  }
+
+  /** Walks from an instance to the instances its module calls lead to, recording the deployments each one is in. */
+  private visit(entry: InstanceEntry, context: Context, chain: string[], root: string, live: Map<string, { entry: InstanceEntry; contexts: Context[]; root: string }>, notices: FileNotice[]): void {
+    let record = live.get(entry.id);
+    if (!record) {
+      record = { entry, contexts: [], root };
+      live.set(entry.id, record);
+    }
+    if (record.contexts.some((c) => c.label === context.label) || record.contexts.length >= 16) return;
+    record.contexts.push(context);
+    for (const call of entry.result.calls) {
+      if (chain.includes(call.unit)) {
+        const path = [...chain.slice(chain.indexOf(call.unit)), call.unit].map((u) => `\`${baseName(u.replace(/^(bicep|tf):/, ''))}\``).join(' → ');
+        notices.push({ file: call.file, level: 'warning', message: `Module \`${call.name}\` closes a cycle (${path}); it is not followed further.`, span: call.sourceSpan });
+        continue;
+      }
+      const child = this.instance(call.unit, call.inputs);
+      if (!child) continue;
+      const label = `through module \`${call.name}\` in \`${baseName(call.file)}\``;
+      // A deployment chosen by a parameter file stays anchored there; one chosen by a module call, at the call.
+      const childContext: Context = { label: context.label ? `${context.label}, ${label}` : label, anchor: context.anchor ?? { file: call.file, span: call.span } };
+      this.visit(child, childContext, [...chain, call.unit], root, live, notices);
+    }
+  }
+
+  /** Where a module source leads, relative to the calling file; never above the root. */
+  private resolveModule(fromFile: string, source: string): ModuleTarget {
+    if (this.options.isolated) return { kind: 'external' };
+    const bicep = fileKindOf(fromFile) === 'bicep';
+    const local = bicep ? !/^(br|ts)[:/]/i.test(source) : /^\.\.?[/\\]/.test(source);
+    if (!local) return { kind: 'external' };
+    const path = joinPath(dirname(fromFile), source);
+    if (!isWithin(this.root, path)) {
+      return { kind: 'problem', message: `The module \`${source}\` lies outside the workspace (\`${this.root}\`), so it was not read and its resources are not reviewed.` };
+    }
+    if (bicep) {
+      if (fileKindOf(path) !== 'bicep') return { kind: 'external' };
+      return this.source(path) ? { kind: 'unit', unit: `bicep:${path}` } : { kind: 'problem', message: `The module file \`${source}\` was not found, so its resources are not reviewed.` };
+    }
+    return this.folderFiles(path, 'tf').length > 0 ? { kind: 'unit', unit: `tf:${path}` } : { kind: 'problem', message: `The module folder \`${source}\` has no Terraform files that could be read, so its resources are not reviewed.` };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Roots and their deployments
+
+  /**
+   * The units deployed on their own, each with its deployments. A Bicep file is a root when no given file calls it as a
+   * module, or when a parameter file names it; a Terraform folder is a root when no given folder calls it.
+   * Deployments: one per parameter file (`.bicepparam` `using` the template; a same-folder `*.tfvars` other than
+   * `terraform.tfvars` and `*.auto.tfvars`, layered over those), else one with the defaults (and the auto-loaded tfvars).
+   * Evaluating once per parameter file, rather than once with defaults, is what a team deploying with those files
+   * deploys; findings that hold under several are merged (see `mergeOccurrences`).
+   */
+  private roots(notices: FileNotice[]): Array<{ unit: string; variants: Variant[] }> {
+    const given = [...this.files.values()].filter((f) => f.given);
+    if (this.options.isolated) {
+      return given.filter((f) => f.kind === 'bicep' || f.kind === 'tf').map((f) => ({ unit: f.kind === 'bicep' ? `bicep:${f.file}` : `tf:${dirname(f.file)}`, variants: [{ context: { label: '' }, inputs: new Map() }] }));
+    }
+    const called = new Set<string>();
+    for (const f of given) {
+      if (f.kind !== 'bicep' && f.kind !== 'tf') continue;
+      for (const call of this.parsed(f).model.modules) {
+        const target = this.resolveModule(f.file, call.source);
+        if (target.kind === 'unit' && target.unit !== (f.kind === 'bicep' ? `bicep:${f.file}` : `tf:${dirname(f.file)}`)) called.add(target.unit);
+      }
+    }
+    const out: Array<{ unit: string; variants: Variant[] }> = [];
+    // Bicep: parameter files by template.
+    const paramsByTemplate = new Map<string, Variant[]>();
+    for (const f of given.filter((x) => x.kind === 'bicepparam')) {
+      const params = this.bicepParams(f, notices);
+      if (!params) continue;
+      const unit = `bicep:${params.template}`;
+      paramsByTemplate.set(unit, [...(paramsByTemplate.get(unit) ?? []), params.variant]);
+    }
+    const bicepRoots = new Set([...given.filter((f) => f.kind === 'bicep').map((f) => `bicep:${f.file}`).filter((u) => !called.has(u)), ...paramsByTemplate.keys()]);
+    for (const unit of [...bicepRoots].sort()) out.push({ unit, variants: paramsByTemplate.get(unit) ?? [{ context: { label: '' }, inputs: new Map() }] });
+    // Terraform: folders and their tfvars.
+    const folders = new Set(given.filter((f) => f.kind === 'tf').map((f) => `tf:${dirname(f.file)}`));
+    for (const unit of [...folders].filter((u) => !called.has(u)).sort()) out.push({ unit, variants: this.tfvarsVariants(unit.slice(3)) });
+    return out;
+  }
+
+  /** A `.bicepparam` file's deployment: its values (over those of its `extends` base) and the template it is `using`. */
+  private bicepParams(f: Source, notices: FileNotice[]): { template: string; variant: Variant } | undefined {
+    const { values, using } = this.paramValues(f, notices, new Set());
+    if (!using) return undefined;
+    const template = joinPath(dirname(f.file), using.path);
+    const problem = (message: string): undefined => {
+      notices.push({ file: f.file, level: 'warning', message, span: using.span });
+      return undefined;
+    };
+    if (fileKindOf(template) !== 'bicep') return problem(`\`using\` names \`${using.path}\`, which is not a Bicep file, so the parameters are not evaluated.`);
+    if (!isWithin(this.root, template)) return problem(`The template \`${using.path}\` lies outside the workspace (\`${this.root}\`), so it was not read.`);
+    if (!this.source(template)) return problem(`The template \`${using.path}\` was not found, so these parameters are not evaluated.`);
+    return { template, variant: { context: { label: `with \`${baseName(f.file)}\``, anchor: { file: f.file, span: using.span } }, inputs: values } };
+  }
+
+  /** The values a parameter file sets, its `extends` chain first (a chain that loops is cut with a notice). */
+  private paramValues(f: Source, notices: FileNotice[], seen: Set<string>): { values: Map<string, EV>; using: { path: string; span: Span } | undefined } {
+    seen.add(f.file);
+    const evaluated = evaluateBicepParams(this.parsed(f) as ParsedBicep);
+    notices.push(...evaluated.notices);
+    const values = new Map<string, EV>();
+    const base = evaluated.extends;
+    if (base) {
+      const basePath = joinPath(dirname(f.file), base.path);
+      const baseSource = seen.has(basePath) ? undefined : this.source(basePath);
+      if (seen.has(basePath)) notices.push({ file: f.file, level: 'warning', message: `\`extends\` leads back to \`${baseName(basePath)}\`; the cycle is cut here.`, span: base.span });
+      else if (!baseSource) notices.push({ file: f.file, level: 'warning', message: `The base parameter file \`${base.path}\` could not be read, so its values are not used.`, span: base.span });
+      else for (const [k, v] of this.paramValues(baseSource, notices, seen).values) values.set(k, v);
+    }
+    for (const [k, v] of evaluated.values) values.set(k, v);
+    return { values, using: evaluated.using };
+  }
+
+  /** The deployments of a Terraform root folder: one per variable file, over the auto-loaded ones; else the auto-loaded ones. */
+  private tfvarsVariants(folder: string): Variant[] {
+    const all = this.folderFiles(folder, 'tfvars');
+    const auto = all.filter((f) => baseName(f.file) === 'terraform.tfvars' || f.file.endsWith('.auto.tfvars'));
+    // terraform.tfvars first, then *.auto.tfvars in lexical order: later files win, as in Terraform.
+    auto.sort((a, b) => (baseName(a.file) === 'terraform.tfvars' ? -1 : baseName(b.file) === 'terraform.tfvars' ? 1 : a.file < b.file ? -1 : 1));
+    const base = new Map<string, EV>();
+    for (const f of auto) for (const [k, v] of this.tfvarsValues(f)) base.set(k, v);
+    const variants = all.filter((f) => !auto.includes(f));
+    if (variants.length === 0) return [{ context: { label: '' }, inputs: base }];
+    return variants.map((f) => {
+      const inputs = new Map(base);
+      for (const [k, v] of this.tfvarsValues(f)) inputs.set(k, v);
+      return { context: { label: `with \`${baseName(f.file)}\``, anchor: { file: f.file, span: { start: 0, end: 0 } } }, inputs };
+    });
+  }
+
+  /** The values a .tfvars file sets (constants; a reference in one stays unknown). */
+  private tfvarsValues(f: Source): Map<string, EV> {
+    const parsed = this.parsed(f) as ParsedHcl;
+    const nothing: HclScope = {
+      variable: (name, site) => unknown(`\`var.${name}\` is not available in a variable file`, site),
+      local: (name, site) => unknown(`\`local.${name}\` is not available in a variable file`, site),
+      resource: () => undefined,
+      resourceName: () => undefined,
+      module: (name, site) => unknown(`\`module.${name}\` is not available in a variable file`, site),
+    };
+    const evaluator = new HclEvaluator(f.file, f.text, nothing);
+    const values = new Map<string, EV>();
+    for (const item of parsed.tree.body.items) {
+      if (item.kind !== 'Attribute') continue;
+      values.set(item.name, describe(evaluator.eval(item.expr, EMPTY_ENV), `the value of \`${item.name}\` in \`${baseName(f.file)}\``));
+    }
+    return values;
+  }
+}
+
+/** Loop copies of one resource report the same finding once. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+

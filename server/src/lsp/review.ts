@@ -1,0 +1,220 @@
+// `wafAiLens/review`: reviews every Bicep and Terraform file under the asked folders (inside the workspace only) and answers with the report.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ErrorCodes,
+  RequestType,
+  ResponseError,
+  type CancellationToken,
+  type TextDocuments,
+  type WorkDoneProgressParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readInputs } from '../cli/readInputs';
+import { collectFiles, type CollectedFile } from '../cli/walk';
+import { analyzeWorkspace, type AnalyzeOptions, type FileAnalysis, type WorkspaceInput, type WorkspaceOptions } from '../engine';
+import { buildReview, renderHtmlBody, REPORT_CSS, type ReviewInput, type WorkloadReview } from '../engine/review';
+import { analysableFile } from './documents';
+import type { Logger } from './log';
+import { cancelledError, runSafe } from './runSafe';
+import { isInside } from './settings';
+import { readWorkspaceFile } from './workspaceFiles';
+
+/** What the client asks: the folders to review, or (absent or empty) every workspace folder. */
+export interface ReviewParams extends WorkDoneProgressParams {
+  /** `file:` URIs of folders inside the workspace. */
+  folders?: string[];
+}
+
+/** The answer: the report's model, its rendered body and style, and where each reviewed file is. */
+export interface ReviewResult {
+  review: WorkloadReview;
+  /** The report's markup (no script, no style attribute) and its style sheet, for a view with a strict CSP. */
+  html: { body: string; css: string };
+  /** The URI of every reviewed file, by the path the report shows for it. */
+  files: Record<string, string>;
+  /** Files found but not reviewed (unreadable, too large, binary), with the reason; excluded files are only counted. */
+  skipped: Array<{ path: string; message: string }>;
+  excluded: number;
+  /** The folders reviewed, as `file:` URIs. */
+  folders: string[];
+}
+
+export const REVIEW_REQUEST = new RequestType<ReviewParams, ReviewResult, void>('wafAiLens/review');
+
+/** A workspace folder as the settings know it. */
+export interface WorkspaceFolderPath {
+  uri: string;
+  path: string;
+}
+
+/** What the handler needs from the server: open documents, the workspace folders, and the settings per file. */
+export interface ReviewDeps {
+  documents: TextDocuments<TextDocument>;
+  folders(): readonly WorkspaceFolderPath[];
+  resolve(file: string): { options: AnalyzeOptions; excluded: boolean };
+  log: Logger;
+  /** The reporter for the client's `workDoneToken` (a silent one when there is none): `connection.window.attachWorkDoneProgress`. */
+  progress(token: ReviewParams['workDoneToken']): WorkDoneProgressReporter;
+  /** The engine call per workspace folder; `analyzeWorkspace` unless a test substitutes one. */
+  analyze?: (inputs: readonly WorkspaceInput[], options: WorkspaceOptions) => { files: FileAnalysis[] };
+}
+
+/** Makes the request handler. Work happens between files in turns of the event loop, so a cancellation is seen between files. */
+export function reviewHandler(deps: ReviewDeps) {
+  return (params: ReviewParams, token: CancellationToken) =>
+    runSafe<ReviewResult | ResponseError<void>>(
+      deps.log,
+      'Reviewing the workload',
+      token,
+      new ResponseError(ErrorCodes.InternalError, 'The review failed; the WAF AI Lens output channel has the details.'),
+      () => reviewFolders(params, token, deps.progress(params.workDoneToken), deps),
+    );
+}
+
+/** One file to review: where it is on disk, the path the report shows, and the folder it belongs to. */
+interface Target extends CollectedFile {
+  root: WorkspaceFolderPath;
+}
+
+async function reviewFolders(
+  params: ReviewParams,
+  token: CancellationToken,
+  progress: WorkDoneProgressReporter,
+  deps: ReviewDeps,
+): Promise<ReviewResult | ResponseError<void>> {
+  const started = performance.now();
+  const roots = deps.folders();
+  if (roots.length === 0) return new ResponseError(ErrorCodes.InvalidRequest, 'Open a folder first: the review reads the Bicep and Terraform files of the workspace.');
+  const asked = params.folders && params.folders.length > 0 ? params.folders : roots.map((r) => r.uri);
+  const folders = [];
+  for (const uri of asked) {
+    const folder = filePath(uri);
+    // The server reads only inside the workspace the user opened: a request for anything else is refused, not served.
+    const root = folder ? [...roots].sort((a, b) => b.path.length - a.path.length).find((r) => isInside(folder, r.path)) : undefined;
+    if (!folder || !root) return new ResponseError(ErrorCodes.InvalidParams, `Not a folder of the workspace: ${uri}`);
+    folders.push({ uri, folder, root });
+  }
+
+  progress.begin('WAF AI Lens: Review workload', 0, 'Finding Bicep and Terraform files…', true);
+  const prefixRoots = new Set(folders.map((f) => f.root.uri)).size > 1;
+  const targets: Target[] = [];
+  const skipped: ReviewResult['skipped'] = [];
+  let excluded = 0;
+  for (const { folder, root } of folders) {
+    const walked = collectFiles([folder], root.path);
+    for (const problem of walked.problems) if (problem.reason !== 'outside-root') skipped.push({ path: problem.path, message: problem.message });
+    for (const file of walked.files) {
+      if (targets.some((t) => t.path === file.path)) continue;
+      if (deps.resolve(file.path).excluded) {
+        excluded++;
+        continue;
+      }
+      // With several workspace folders, the folder's name keeps two `main.bicep` files apart in the report.
+      targets.push({ ...file, display: prefixRoots ? `${path.basename(root.path)}/${file.display}` : file.display, root });
+    }
+  }
+
+  // Read every file first, one per turn of the event loop, so that a `$/cancelRequest` is seen between files.
+  const open = openDocumentsByPath(deps.documents);
+  const texts = new Map<string, string>();
+  const files: Record<string, string> = {};
+  const byRoot = new Map<WorkspaceFolderPath, Target[]>();
+  for (const [i, target] of targets.entries()) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) {
+      progress.done();
+      return cancelledError();
+    }
+    progress.report(Math.round((90 * i) / targets.length), `${i + 1} of ${targets.length}: ${target.display}`);
+    const document = open.get(target.path);
+    let text = document?.getText();
+    if (text === undefined) {
+      const read = readInputs([target]);
+      const problem = read.problems[0];
+      if (problem) {
+        skipped.push({ path: target.display, message: problem.message });
+        continue;
+      }
+      text = read.inputs[0]!.text;
+    }
+    texts.set(target.display, text);
+    files[target.display] = document?.uri ?? pathToFileURL(target.path).href;
+    byRoot.set(target.root, [...(byRoot.get(target.root) ?? []), target]);
+  }
+
+  progress.report(90, `Analysing ${targets.length} files…`);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) {
+    progress.done();
+    return cancelledError();
+  }
+  const inputs: ReviewInput[] = [];
+  for (const [root, group] of byRoot) {
+    // One workspace analysis per workspace folder, whose settings apply to all its files: modules, parameter files and
+    // the workload graph span files. What it reads on the way (a module outside the reviewed folder) stays inside the folder.
+    const prefix = prefixRoots ? path.basename(root.path) : '';
+    const { options } = deps.resolve(path.join(root.path, '.'));
+    const onDisk = (enginePath: string): string | undefined => {
+      const relative = prefix ? enginePath.slice(prefix.length + 1) : enginePath;
+      const absolute = path.resolve(root.path, relative);
+      return isInside(absolute, root.path) ? absolute : undefined;
+    };
+    const readFile = (enginePath: string): string | undefined => {
+      const absolute = onDisk(enginePath);
+      if (!absolute) return undefined;
+      const text = open.get(absolute)?.getText() ?? readWorkspaceFile(absolute, [root]);
+      if (text !== undefined) {
+        texts.set(enginePath, text);
+        files[enginePath] ??= open.get(absolute)?.uri ?? pathToFileURL(absolute).href;
+      }
+      return text;
+    };
+    const listFiles = (folder: string): string[] | undefined => {
+      const absolute = onDisk(folder);
+      if (!absolute) return undefined;
+      try {
+        return fs.readdirSync(absolute, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${folder === '.' ? '' : `${folder}/`}${e.name}`);
+      } catch {
+        return undefined;
+      }
+    };
+    const analysed = (deps.analyze ?? analyzeWorkspace)(
+      group.map((t) => ({ file: t.display, text: texts.get(t.display)! })),
+      { ...options, root: prefix || '.', readFile, listFiles },
+    );
+    for (const analysis of analysed.files) {
+      const text = texts.get(analysis.file);
+      if (text !== undefined) inputs.push({ analysis, text, options });
+    }
+  }
+
+  const review = buildReview(inputs);
+  const body = renderHtmlBody(review, { href: (l) => `${files[l.file] ?? '#'}#L${l.line}` });
+  progress.done();
+  deps.log.info(`Reviewed ${inputs.length} file(s) in ${Math.round(performance.now() - started)} ms: ${review.checks} checks, overall score ${review.overall.score ?? 'none'}.`);
+  return { review, html: { body, css: REPORT_CSS }, files, skipped, excluded, folders: folders.map((f) => f.uri) };
+}
+
+/** The path of a `file:` URI, or undefined for any other scheme or a URI this platform cannot map to a path. */
+function filePath(uri: string): string | undefined {
+  if (!uri.toLowerCase().startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The open documents by file path: their text, unsaved edits included, is what the review reads for them. */
+function openDocumentsByPath(documents: TextDocuments<TextDocument>): Map<string, TextDocument> {
+  const byPath = new Map<string, TextDocument>();
+  for (const document of documents.all()) {
+    const file = analysableFile(document.uri);
+    if (file) byPath.set(file.path, document);
+  }
+  return byPath;
+}

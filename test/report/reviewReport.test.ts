@@ -1,0 +1,248 @@
+// Renders the review report of the example workload in headless Chromium: its structure, its links, its safety, and the README's screenshot.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { viewDocument } from '../../client/src/review/webviewHtml';
+import { workloadReviewOf } from '../../server/src/cli/format/report';
+import { main } from '../../server/src/cli/main';
+import { reviewPaths } from '../../server/src/cli/review';
+import { analyzeFile } from '../../server/src/engine';
+import { buildReview, renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
+import { REPO_ROOT } from '../support/repo';
+
+// The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): { display: string };
+type HTMLElement = { dataset: Record<string, string> };
+type HTMLAnchorElement = HTMLElement & { href: string; textContent: string | null };
+type HTMLInputElement = { checked: boolean };
+
+/** Debian's Chromium; `node scripts/setup/chromium.mjs` installs it when it is missing. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'review-report.png');
+const EXAMPLE = 'examples/chat-workload';
+
+/** What a page did besides showing the document: requests it tried, dialogs it opened, errors it logged. */
+interface Watch {
+  requests: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+async function watchedPage(browser: Browser, allowed: (url: string) => boolean, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; watch: Watch }> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const watch: Watch = { requests: [], dialogs: [], errors: [] };
+  // Nothing may leave the page: every request but the report itself is recorded and refused.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowed(url)) return route.continue();
+    watch.requests.push(url);
+    return route.abort();
+  });
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Refused to/.test(message.text())) watch.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.errors.push(error.message));
+  return { page, watch };
+}
+
+describe('review report in Chromium', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let dir: string;
+  let reportFile: string;
+  let review: WorkloadReview;
+
+  before(async () => {
+    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run "node scripts/setup/chromium.mjs" (it installs Debian's chromium package).`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'waf-ai-lens-report-')));
+    reportFile = path.join(dir, 'review.html');
+    // The report as users get it: through the CLI, written next to nothing it could borrow from.
+    let err = '';
+    const io = { stdout: { write: () => undefined }, stderr: { write: (t: string) => void (err += t) }, cwd: REPO_ROOT, env: {} };
+    const code = await main(['review', EXAMPLE, '--format', 'html', '--output', reportFile, '--fail-on', 'none'], io);
+    assert.equal(code, 0, err);
+    review = workloadReviewOf(reviewPaths([EXAMPLE], REPO_ROOT));
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openReport(viewport?: { width: number; height: number }): Promise<{ page: Page; watch: Watch }> {
+    const url = pathToFileURL(reportFile).href;
+    const opened = await watchedPage(browser, (u) => u === url, viewport);
+    await opened.page.goto(url);
+    return opened;
+  }
+
+  it('shows the overall score and a score per pillar, as ring, bars and sections', async () => {
+    const { page, watch } = await openReport();
+    assert.equal(await page.locator('svg.score-ring text').first().textContent(), String(review.overall.score));
+    assert.equal(await page.locator('svg.pillar-bars g.pillar-bar').count(), 5);
+    const sections = await page.locator('section.pillar').evaluateAll((els) => els.map((el) => [el.getAttribute('data-pillar'), el.getAttribute('data-score'), el.querySelector('.badge')?.textContent]));
+    assert.deepEqual(
+      sections,
+      review.pillars.map((p) => [p.id, p.score.value === null ? '' : String(p.score.value), p.score.value === null ? 'no evidence' : String(p.score.value)]),
+    );
+    assert.ok(review.pillars.some((p) => p.score.value === null), 'the example leaves a pillar without evidence');
+    assert.equal(await page.locator('section.pillar[data-score=""] .no-evidence').count(), review.pillars.filter((p) => p.score.value === null).length);
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
+    await page.close();
+  });
+
+  it('links every finding to its file and line', async () => {
+    const { page } = await openReport();
+    const findings = await page.locator('li.finding').evaluateAll((els) =>
+      els.map((el) => {
+        const link = el.querySelector('a.loc') as HTMLAnchorElement;
+        return { rule: el.getAttribute('data-rule'), href: link.href, file: link.dataset.file, line: Number(link.dataset.line), text: link.textContent };
+      }),
+    );
+    const expected = review.pillars.flatMap((p) => p.principles.flatMap((q) => q.resources.flatMap((r) => r.findings)));
+    assert.equal(findings.length, expected.length);
+    assert.ok(findings.length >= 8, 'the example has findings in both languages');
+    for (const f of findings) {
+      const url = new URL(f.href);
+      assert.equal(url.hash, `#L${f.line}`, f.href);
+      const target = fileURLToPath(new URL(url.pathname, url));
+      assert.ok(fs.existsSync(target), `${f.href} resolves to a file`);
+      assert.equal(path.relative(REPO_ROOT, target).split(path.sep).join('/'), f.file);
+      assert.match(f.text ?? '', new RegExp(`^${f.file}:${f.line}:\\d+$`));
+    }
+    // The search replica finding points at the line that sets the replica count.
+    const bicep = fs.readFileSync(path.join(REPO_ROOT, EXAMPLE, 'bicep', 'main.bicep'), 'utf8').split('\n');
+    const replicas = findings.find((f) => f.rule === 'require-search-replicas' && f.file.endsWith('.bicep'))!;
+    assert.match(bicep[replicas.line - 1]!, /replicaCount: 1/);
+    await page.close();
+  });
+
+  it('lists the review questions as checkboxes that work without a script', async () => {
+    const { page } = await openReport();
+    const boxes = page.locator('ul.checklist input[type=checkbox][data-question-id]');
+    const total = review.pillars.flatMap((p) => p.principles.flatMap((q) => q.checklist)).length;
+    assert.equal(await boxes.count(), total);
+    assert.ok(total > 50);
+    // Open a principle that is collapsed, tick its first question, and see it ticked.
+    const testing = page.locator('details[data-principle="security.security-testing"]');
+    await testing.locator('summary').click();
+    const first = testing.locator('input[type=checkbox]').first();
+    await first.check();
+    assert.equal(await first.isChecked(), true);
+    assert.equal(await page.locator('section.pillar[data-pillar="cost"] details[open] ul.checklist').count() > 0, true, 'a pillar without evidence shows its questions open');
+    await page.close();
+  });
+
+  it('lists the cost drivers with the values the code states and the ones it does not', async () => {
+    const { page } = await openReport();
+    const rows = await page.locator('tr.cost-driver').evaluateAll((els) =>
+      els.map((el) => ({
+        kind: el.getAttribute('data-kind'),
+        facts: Object.fromEntries([...el.querySelectorAll('dl.facts dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      })),
+    );
+    assert.deepEqual(rows.map((r) => r.kind), review.costDrivers.map((d) => d.kind));
+    const kinds = new Set(rows.map((r) => r.kind));
+    for (const kind of ['model-deployment', 'search', 'app-service-plan', 'cosmos-throughput']) assert.ok(kinds.has(kind), kind);
+    const search = rows.find((r) => r.kind === 'search')!;
+    assert.equal(search.facts['Search units'], '1');
+    const chat = rows.find((r) => r.kind === 'model-deployment' && r.facts['Model'] === 'gpt-4o')!;
+    assert.match(chat.facts['Capacity'] ?? '', /^unknown: (chatCapacity|var\.chat_capacity)$|^50/);
+    const plan = rows.find((r) => r.kind === 'app-service-plan')!;
+    assert.deepEqual([plan.facts['SKU'], plan.facts['Workers']], ['P1v3', '3']);
+    assert.ok((await page.locator('#tradeoffs li.tradeoff').count()) > 0, 'trade-offs that apply');
+    await page.close();
+  });
+
+  it('takes the screenshot the README shows', async () => {
+    const { page } = await openReport({ width: 1200, height: 1500 });
+    const shot = path.join(dir, 'review-report.png');
+    await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1200, height: 1500 } });
+    const png = fs.readFileSync(shot);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.length > 50_000, 'a real rendering, not a blank page');
+    // Like golden baselines: the committed image changes only when asked, and is reviewed then.
+    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, SCREENSHOT);
+    assert.ok(fs.existsSync(SCREENSHOT), `${SCREENSHOT} is missing: run the report tests with UPDATE_SCREENSHOTS=1`);
+    await page.close();
+  });
+
+  it('keeps hostile names from the code as text: no element, no script, no dialog', async () => {
+    const img = '<img src=x onerror=alert(1)>';
+    const text = `resource "azurerm_search_service" "${img}\\"'&" {\n  sku = "<script>alert(2)</script>"\n  replica_count = 1\n}\n`;
+    const hostile = buildReview([{ analysis: analyzeFile(`infra/${img}.tf`, text)!, text }]);
+    const file = path.join(dir, 'hostile.html');
+    fs.writeFileSync(file, renderHtmlDocument(hostile));
+    const url = pathToFileURL(file).href;
+    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    await page.goto(url);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 0);
+    assert.ok((await page.locator('body').innerText()).includes(`azurerm_search_service.${img}"'&`), 'the name, shown as text');
+    assert.ok((await page.locator('#cost-drivers').innerText()).includes('<script>alert(2)</script>'), 'the SKU, shown as text');
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
+    await page.close();
+  });
+
+  it('works inside the report view: strict CSP, a click opens the code, a tick is sent to be saved, saved answers are ticked', async () => {
+    const body = renderHtmlBody(review, { href: () => '#' });
+    const html = viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' });
+    const file = path.join(dir, 'view.html');
+    fs.writeFileSync(file, html);
+    const url = pathToFileURL(file).href;
+    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    // VS Code gives the view `acquireVsCodeApi`; here it records what the view posts.
+    await page.addInitScript(() => {
+      const posted: unknown[] = [];
+      (window as unknown as { posted: unknown[] }).posted = posted;
+      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
+    });
+    await page.goto(url);
+    const posted = (): Promise<Array<Record<string, unknown>>> => page.evaluate(() => (window as unknown as { posted: Array<Record<string, unknown>> }).posted);
+    assert.deepEqual((await posted())[0], { type: 'ready' });
+    // The style sheet applied under the nonce: the hero is a grid.
+    assert.equal(await page.locator('header.hero').evaluate((el) => getComputedStyle(el).display), 'grid');
+
+    const link = page.locator('li.finding a.loc').first();
+    const expected = await link.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+    await link.click();
+    const open = (await posted()).find((m) => m.type === 'open')!;
+    assert.deepEqual(open, {
+      type: 'open',
+      file: expected.file,
+      line: Number(expected.line),
+      column: Number(expected.column),
+      endLine: Number(expected.endLine),
+      endColumn: Number(expected.endColumn),
+    });
+
+    const box = page.locator('section.pillar[data-pillar="cost"] ul.checklist input').first();
+    const id = await box.getAttribute('data-question-id');
+    await box.check();
+    const answer = (await posted()).find((m) => m.type === 'answer')!;
+    assert.equal(answer.id, id);
+    assert.equal(answer.checked, true);
+    assert.equal(answer.principle, await box.getAttribute('data-principle-id'));
+    assert.ok(typeof answer.question === 'string' && answer.question.length > 20);
+
+    const other = page.locator('section.pillar[data-pillar="cost"] ul.checklist input').nth(1);
+    const otherId = await other.getAttribute('data-question-id');
+    await page.evaluate((ticked) => window.postMessage({ type: 'answers', answers: { [ticked!]: true } }, '*'), otherId);
+    await other.waitFor({ state: 'attached' });
+    await page.waitForFunction((ticked) => (document.querySelector(`input[data-question-id="${ticked}"]`) as HTMLInputElement).checked, otherId);
+    assert.equal(await box.isChecked(), false, 'answers from the extension replace what was ticked');
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
+    await page.close();
+  });
+});
