@@ -101,12 +101,15 @@ try {
 
   // 4. The review report, once the client registers the command (the manifest contributes it either way).
   if (clientRegisters(REVIEW_COMMAND)) {
+    // The Problems panel closed and no side bar, so that the report has the width it is designed for.
     await page.keyboard.press('Control+Shift+M');
+    await page.keyboard.press('Control+B');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await runCommand(page, 'WAF AI Lens: Review workload');
     await page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('body *').first().waitFor();
-    await shoot(page, 'review.png');
+    await shoot(page, 'review-in-editor.png');
   } else {
-    note(`Skipped review.png: the client does not register ${REVIEW_COMMAND} yet.`);
+    note(`Skipped review-in-editor.png: the client does not register ${REVIEW_COMMAND} yet.`);
   }
 } catch (error) {
   note(`The screenshots failed: ${error.stack ?? error}`);
