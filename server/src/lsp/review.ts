@@ -15,8 +15,18 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readInputs } from '../cli/readInputs';
 import { collectFiles, type CollectedFile } from '../cli/walk';
-import { analyzeWorkspace, type AnalyzeOptions, type FileAnalysis, type WorkspaceInput, type WorkspaceOptions } from '../engine';
-import { buildReview, renderHtmlBody, REPORT_CSS, type ReviewInput, type WorkloadReview } from '../engine/review';
+import {
+  analyzeWorkspace,
+  buildReview,
+  renderHtmlBody,
+  REPORT_CSS,
+  type AnalyzeOptions,
+  type FileAnalysis,
+  type ReviewInput,
+  type WorkloadReview,
+  type WorkspaceInput,
+  type WorkspaceOptions,
+} from '../engine';
 import { analysableFile } from './documents';
 import type { Logger } from './log';
 import { cancelledError, runSafe } from './runSafe';
@@ -90,11 +100,12 @@ async function reviewFolders(
   const roots = deps.folders();
   if (roots.length === 0) return new ResponseError(ErrorCodes.InvalidRequest, 'Open a folder first: the review reads the Bicep and Terraform files of the workspace.');
   const asked = params.folders && params.folders.length > 0 ? params.folders : roots.map((r) => r.uri);
-  const folders = [];
+  const byDepth = [...roots].sort((a, b) => b.path.length - a.path.length);
+  const folders: Array<{ uri: string; folder: string; root: WorkspaceFolderPath }> = [];
   for (const uri of asked) {
     const folder = filePath(uri);
     // The server reads only inside the workspace the user opened: a request for anything else is refused, not served.
-    const root = folder ? [...roots].sort((a, b) => b.path.length - a.path.length).find((r) => isInside(folder, r.path)) : undefined;
+    const root = folder ? byDepth.find((r) => isInside(folder, r.path)) : undefined;
     if (!folder || !root) return new ResponseError(ErrorCodes.InvalidParams, `Not a folder of the workspace: ${uri}`);
     folders.push({ uri, folder, root });
   }
@@ -102,13 +113,15 @@ async function reviewFolders(
   progress.begin('WAF AI Lens: Review workload', 0, 'Finding Bicep and Terraform files…', true);
   const prefixRoots = new Set(folders.map((f) => f.root.uri)).size > 1;
   const targets: Target[] = [];
+  const seen = new Set<string>();
   const skipped: ReviewResult['skipped'] = [];
   let excluded = 0;
   for (const { folder, root } of folders) {
     const walked = collectFiles([folder], root.path);
     for (const problem of walked.problems) if (problem.reason !== 'outside-root') skipped.push({ path: problem.path, message: problem.message });
     for (const file of walked.files) {
-      if (targets.some((t) => t.path === file.path)) continue;
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
       if (deps.resolve(file.path).excluded) {
         excluded++;
         continue;

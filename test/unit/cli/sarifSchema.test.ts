@@ -88,6 +88,32 @@ describe('cli/format/sarif against the official SARIF 2.1.0 schema', () => {
     }
   });
 
+  it('accepts the log of a suppressed finding, carried in `suppressions` with its reason', () => {
+    const tmp = tempFolder();
+    try {
+      writeTree(tmp.dir, {
+        'main.bicep': [
+          '// waf-ai-lens-ignore require-search-replicas: a development index; one replica is enough here',
+          "resource search 'Microsoft.Search/searchServices@2024-06-01-preview' = {",
+          "  name: 'srch'",
+          "  sku: { name: 'standard' }",
+          '  properties: { replicaCount: 1 }',
+          '}',
+          '',
+        ].join('\n'),
+      });
+      const log = toSarifLog(reviewPaths(['.'], tmp.dir), tmp.dir);
+      const silenced = log.runs[0].results.filter((r) => (r as { suppressions?: unknown[] }).suppressions?.length);
+      assert.deepEqual(
+        silenced.map((r) => [r.ruleId, (r as { suppressions?: Array<{ kind: string; justification: string }> }).suppressions]),
+        [['require-search-replicas', [{ kind: 'inSource', justification: 'a development index; one replica is enough here' }]]],
+      );
+      assert.deepEqual(problems(log), []);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('carries rule metadata: name, short and full description, help URI, pillar and principles as tags; and the resource as logical location', () => {
     const log = toSarifLog(reviewPaths(['examples/chat-workload'], REPO_ROOT), REPO_ROOT);
     const run = log.runs[0];

@@ -4,7 +4,7 @@ import { analyzeFile } from '../../../server/src/engine';
 import { buildReview, pillarSummaryLines, renderHtmlBody, renderHtmlDocument, renderMarkdown, REPORT_CSS, type WorkloadReview } from '../../../server/src/engine/review';
 import { escapeHtml, escapeMarkdown, markdownCode, safeHref } from '../../../server/src/engine/review/render/escape';
 import { pillarBars, scoreRing } from '../../../server/src/engine/review/render/svg';
-import { analysis, finding, resource, suppressed } from './helpers';
+import { analysis, finding, meta, resource, rule, suppressed } from './helpers';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const QUOTES = `"'&`;
@@ -77,7 +77,7 @@ describe('review/render', () => {
     // Code spans show their text verbatim (GFM escapes it); outside them, no tag survives.
     const prose = md.replace(/(`+)(?:(?!\1).)*?\1/g, '');
     assert.ok(!/<(img|u|i|svg)\b/.test(prose), 'no raw HTML tag outside code spans');
-    assert.ok(md.includes('&lt;img src=x onerror=alert\\(1\\)&gt;'), 'the message, escaped');
+    assert.ok(md.includes('Bad &lt;img src=x onerror=alert(1)&gt; &quot;\'&amp; \\`code\\`'), 'the message, escaped');
     assert.ok(md.includes('`azurerm_search_service.<img src=x onerror=alert(1)>`'), 'a resource name in a code span stays verbatim there');
     // Every table row has the same number of unescaped cell separators as its header.
     const costRows = md.split('\n').filter((l) => l.startsWith('| Model') || l.startsWith('| AI Search') || l.startsWith('| API Management'));
@@ -115,16 +115,26 @@ describe('review/render', () => {
       ],
       { width: 470 },
     );
-    // 470 − 178 (labels) − 112 (values) = 180 for the track; 50 % of it is 90.
-    assert.ok(bars.includes('<rect x="178" y="8" width="90" height="14"'), bars);
+    // 470 − 170 (labels) − 112 (values) = 188 for the track; 50 % of it is 94.
+    assert.ok(bars.includes('<rect x="170" y="8" width="94" height="14"'), bars);
     assert.ok(bars.includes('>no evidence</text>'));
   });
 
   it('sums up each pillar on one line for the text report', () => {
-    const lines = pillarSummaryLines(hostileReview());
-    assert.equal(lines.length, 6);
-    assert.match(lines[0]!, /^Reliability +\d+  /);
-    assert.match(lines[2]!, /^Cost Optimization +–  no evidence from code/);
-    assert.match(lines[5]!, /^Overall +\d+  mean of \d pillars? with evidence$/);
+    // One security rule that fails on one resource and passes on another: security 0 of 2 + 2 of 2 = 50; no other pillar has evidence.
+    const a = resource('a', 'T/x');
+    const b = resource('b', 'T/x', { at: 20 });
+    const review = buildReview([{ analysis: analysis('main.bicep', [a, b], [finding('r', a, 'warning')]), text: `${'x'.repeat(100)}\n` }], {
+      rules: [rule('r', ['T/x'])],
+      ruleMeta: (id) => (id === 'r' ? meta('r', 'security', 'warning', ['security.attack-surface']) : undefined),
+    });
+    assert.deepEqual(pillarSummaryLines(review), [
+      'Reliability               –  no evidence from code',
+      'Security                 50  1 passed, 1 failed',
+      'Cost Optimization         –  no evidence from code',
+      'Operational Excellence    –  no evidence from code',
+      'Performance Efficiency    –  no evidence from code',
+      'Overall                  50  mean of 1 pillar with evidence',
+    ]);
   });
 });

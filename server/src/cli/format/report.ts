@@ -1,6 +1,6 @@
 // Renders a review as the workload report (Markdown or self-contained HTML) through the engine's shared renderers.
 import * as path from 'node:path';
-import { buildReview, renderHtmlDocument, renderMarkdown, type ReviewLocation, type WorkloadReview } from '../../engine/review';
+import { buildReview, renderHtmlDocument, renderMarkdown, type ReviewLocation, type WorkloadReview } from '../../engine';
 import type { ReviewReport } from '../review';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 

@@ -8,13 +8,14 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes text for Markdown prose and table cells: backslash before every character Markdown or GFM gives a meaning to,
- * HTML-significant characters as entities (so raw HTML in a name stays text in every renderer), and line breaks as spaces.
+ * Escapes text for Markdown prose and table cells (never the start of a line): a backslash before the characters that mean
+ * something anywhere in a line (emphasis, code, links, table cells, strike-through), HTML-significant characters as
+ * entities (so raw HTML in a name stays text in every renderer), and line breaks as spaces.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n|[\r\n]/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[&<>"]/g, (c) => HTML_ENTITIES[c]!);
 }
 

@@ -48,11 +48,11 @@ body{background:var(--vscode-editor-background,#fff)}
 .wal h1{font-size:26px;margin:0 0 4px}.wal h2{font-size:20px;margin:0}.wal h3{font-size:15px;margin:0}
 .wal h4{font-size:13px;margin:14px 0 6px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .wal .muted{color:var(--muted)}
-.hero{display:grid;grid-template-columns:auto 1fr auto;gap:28px;align-items:center;padding:22px 24px;border:1px solid var(--border);border-radius:12px;background:var(--card)}
+.hero{display:grid;grid-template-columns:auto 1fr auto;gap:24px;align-items:center;padding:22px 24px;border:1px solid var(--border);border-radius:12px;background:var(--card)}
 .hero .lede{margin:2px 0 12px;color:var(--muted);max-width:420px}
 .pillar-bars{color:var(--fg)}
 .tally{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0;padding:0}
-.tally li{border:1px solid var(--border);border-radius:999px;padding:2px 10px;font-size:12.5px;background:var(--bg)}
+.tally li{border:1px solid var(--border);border-radius:999px;padding:1px 8px;font-size:12px;background:var(--bg)}
 .tally b{font-weight:700}
 .o-passed b{color:var(--good)}.o-advisory b{color:var(--link)}.o-failed b{color:var(--poor)}.o-undetermined b{color:var(--fair)}.o-accepted b{color:var(--muted)}
 .toc{display:flex;flex-wrap:wrap;gap:4px 18px;margin:18px 2px 8px;font-size:13px}

@@ -43,9 +43,9 @@ export function scoreRing(score: number | null, options: { size?: number; label?
 
 /** One horizontal bar per pillar, its length the score; a pillar without evidence gets a dashed outline and says so. */
 export function pillarBars(pillars: readonly Pick<PillarReview, 'id' | 'title' | 'score'>[], options: { width?: number } = {}): string {
-  const width = options.width ?? 460;
+  const width = options.width ?? 430;
   const row = 34;
-  const labelWidth = 178;
+  const labelWidth = 170;
   const valueWidth = 112;
   const barWidth = width - labelWidth - valueWidth;
   const barHeight = 14;
@@ -61,7 +61,8 @@ export function pillarBars(pillars: readonly Pick<PillarReview, 'id' | 'title' |
       `<title>${escapeHtml(value === null ? `${p.title}: no evidence from code` : `${p.title}: ${value} out of 100`)}</title>`,
       `<text x="0" y="${y + barHeight - 2}" font-family="${FONT}" font-size="13" fill="currentColor">${escapeHtml(p.title)}</text>`,
       `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="${barHeight}" rx="${barHeight / 2}" fill="${TRACK}" fill-opacity="0.18"${value === null ? ` stroke="${TRACK}" stroke-dasharray="4 4" fill-opacity="0"` : ''}/>`,
-      value === null || length === 0 ? '' : `<rect x="${labelWidth}" y="${y}" width="${fmt(Math.max(length, barHeight))}" height="${barHeight}" rx="${barHeight / 2}" fill="${colour}"/>`,
+      // A score of 0 still shows a dot in the poor colour, so it does not read as an empty track.
+      value === null ? '' : `<rect x="${labelWidth}" y="${y}" width="${fmt(Math.max(length, barHeight))}" height="${barHeight}" rx="${barHeight / 2}" fill="${colour}"/>`,
       `<text x="${labelWidth + barWidth + 10}" y="${y + barHeight - 2}" font-family="${FONT}" font-size="13" font-weight="${value === null ? 400 : 700}" fill="${value === null ? TRACK : colour}">${caption}</text>`,
       '</g>',
     ].join('');
