@@ -19,9 +19,9 @@ export interface WorkspaceScope {
 
 /**
  * Analyses every input together (`analyzeWorkspace`): parameter files reach their templates, modules are evaluated with
- * their callers' arguments, and the workload rules see every file. The engine asks for files it was not given (a module
- * beside the named paths is always among the inputs, since folders are walked; a named single file may call one) through
- * `readFile` and `listFiles`, which read only inside the named paths, following no symbolic link out of them, with the
+ * their callers' arguments, and the workload rules see every file. The engine asks for files it was not given (a named
+ * folder is walked whole, but a named file may call a module beside it) through `readFile` and `listFiles`, which read
+ * only inside the named folders and the folders of the named files, following no symbolic link out of them, with the
  * same size and binary checks as the inputs. Files read that way appear in the report when they have findings.
  * Should the workspace analysis fail, each file is analysed on its own, so one bug does not cost the whole review.
  */
@@ -32,7 +32,11 @@ export function analyzeInputs(inputs: readonly InputFile[], scope: WorkspaceScop
     problems.push({ reason: 'not-iac', level: 'warning', path: input.display, message: 'Not a Bicep or Terraform file; skipped.' });
     return false;
   });
-  const roots = scope.named.map((p) => realPath(path.resolve(scope.cwd, p))).filter((p): p is string => p !== undefined);
+  // A named folder, or the folder of a named file: what the user put under review.
+  const roots = scope.named
+    .map((p) => path.resolve(scope.cwd, p))
+    .map((p) => realPath(isFolder(p) ? p : path.dirname(p)))
+    .filter((p): p is string => p !== undefined);
   const inside = (absolute: string): boolean => {
     const real = realPath(absolute);
     return real !== undefined && scope.allowed(absolute) && roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));

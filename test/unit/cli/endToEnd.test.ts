@@ -13,6 +13,14 @@ const FIXTURES = 'test/fixtures/cli';
 const BROKEN = `${FIXTURES}/bicep/broken.bicep`;
 const EXPECTED: Marker[] = markersUnder(path.join(ROOT, FIXTURES), ROOT);
 
+/** The one resource each fixture's findings are about: its symbolic name (Bicep) or address (Terraform). */
+const RESOURCE_OF: Record<string, string> = {
+  [`${FIXTURES}/bicep/ai-account.bicep`]: 'aoai',
+  [BROKEN]: 'openai',
+  [`${FIXTURES}/terraform/openai.tf`]: 'azurerm_cognitive_account.openai',
+  [`${FIXTURES}/terraform/search.tf`]: 'azurerm_search_service.search',
+};
+
 /** The fixture files the walk must find: every Bicep and Terraform file, not the README. */
 const FILES = [
   'bicep/ai-account.bicep',
@@ -35,14 +43,17 @@ function key(m: { file: string; line: number; column: number; endColumn: number;
 }
 
 describe('cli end to end (in process, on test/fixtures/cli)', () => {
-  it('has fixtures with markers for rules of the ai and platform families', () => {
+  it('has fixtures with markers for rules of the ai, platform and workload families', () => {
     assert.deepEqual([...new Set(EXPECTED.map((m) => m.ruleId))].sort(), [
       'prefer-customer-managed-key',
       'prefer-search-cmk-enforcement',
+      'require-diagnostic-logs',
       'require-disable-local-auth',
       'require-managed-identity',
+      'require-private-endpoint',
       'require-restricted-outbound-access',
       'require-search-replicas',
+      'require-workload-budget',
     ]);
   });
 
@@ -95,12 +106,7 @@ describe('cli end to end (in process, on test/fixtures/cli)', () => {
     assert.deepEqual(actual, EXPECTED.map(key));
     assert.deepEqual(
       run.results.map((r) => r.locations[0].logicalLocations![0]!.fullyQualifiedName),
-      [
-        ...['aoai', 'aoai', 'aoai'],
-        ...['openai', 'openai', 'openai', 'openai'],
-        ...['azurerm_cognitive_account.openai', 'azurerm_cognitive_account.openai'],
-        ...['azurerm_search_service.search', 'azurerm_search_service.search'],
-      ],
+      EXPECTED.map((m) => RESOURCE_OF[m.file]),
     );
     const notifications = run.invocations[0]!.toolExecutionNotifications;
     assert.equal(notifications.length, 1);

@@ -1,6 +1,5 @@
 // Renders a review as compiler-style lines (`path:line:col: severity rule: message [resource]`), a score per pillar and a summary line.
-import type { Finding, FileNotice } from '../../engine';
-import { pillarSummaryLines } from '../../engine/review';
+import { pillarSummaryLines, type Finding, type FileNotice } from '../../engine';
 import { LineMaps, sortedFindings, summarize, type ReviewReport, type ReviewSummary } from '../review';
 import { palette, type Palette } from './color';
 import { workloadReviewOf } from './report';
