@@ -44,6 +44,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --server <file>       the language-server bundle to measure (default dist/server.js), e.g. a variant to compare
   --debounce-ms <n>     the server's change debounce, subtracted for net latencies (default: server/src/lsp/diagnostics.ts)
   --idle-analysis       the measured server analyses a change at once when idle: no debounce in single keystrokes' net
+  --no-variant          skip the keystroke run through a bench-built server with the proposed idle-analysis fix
   --profile <dir>       run every server the bench starts under node --cpu-prof, writing profiles to the folder
   --only <keys>         run only these measurements, comma-separated (${MEASUREMENTS.map((m) => m.key).join(', ')})
   --emit-corpus <dir>   write the generated corpus to a folder and stop
@@ -73,7 +74,7 @@ function configure(argv: readonly string[]): Run | undefined {
   const args = parseArgs(
     argv,
     ['corpus', 'json', 'seed', 'trials', 'passes', 'warmup', 'edits', 'starts', 'review-sizes', 'keystroke-lines', 'workspace-files', 'chart', 'server', 'debounce-ms', 'profile', 'only', 'emit-corpus'],
-    ['smoke', 'verbose', 'help', 'no-tree-sitter', 'idle-analysis'],
+    ['smoke', 'verbose', 'help', 'no-tree-sitter', 'idle-analysis', 'no-variant'],
   );
   if (args.flags.has('help')) {
     console.log(USAGE);
@@ -93,6 +94,7 @@ function configure(argv: readonly string[]): Run | undefined {
     workspaceFiles: intOption(args, 'workspace-files', smoke ? 20 : 1_000),
     treeSitter: !args.flags.has('no-tree-sitter'),
     idleAnalysis: args.flags.has('idle-analysis'),
+    variants: !args.flags.has('no-variant'),
     smoke,
     verbose: args.flags.has('verbose'),
   };

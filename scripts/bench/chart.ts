@@ -9,6 +9,8 @@ export interface ChartSeries {
   points: readonly (readonly [number, number])[];
   /** Drawn as a dashed line over the x range of the points; absent or null for none. */
   fit?: LinearFit | null;
+  /** How the legend states the fit, in the caller's units (`0.88 ms/file + 600 ms`); the bare coefficients when absent. */
+  fitLabel?: string;
 }
 
 export interface ChartPanel {
@@ -58,21 +60,23 @@ export function tickLabel(value: number, step: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-const PANEL_WIDTH = 400;
-const PANEL_HEIGHT = 300;
-const MARGIN = { left: 64, right: 20, top: 40, bottom: 64 };
+const PANEL_WIDTH = 420;
+const PLOT_HEIGHT = 200;
+const MARGIN = { left: 64, right: 24, top: 40, bottom: 56 };
 const HEADER = 56;
+/** Each legend line below a panel's plot. */
+const LEGEND_LINE = 16;
 
 /** Rounds a coordinate to a tenth of a pixel: the file stays small and diffs of regenerated charts stay readable. */
 function px(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-function panelSvg(panel: ChartPanel, xLabel: string, xMax: number, originX: number): string[] {
+function panelSvg(panel: ChartPanel, index: number, xLabel: string, xMax: number, originX: number): string[] {
   const plotLeft = originX + MARGIN.left;
   const plotTop = HEADER + MARGIN.top;
   const plotWidth = PANEL_WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = PANEL_HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotHeight = PLOT_HEIGHT;
   const yMax = Math.max(0, ...panel.series.flatMap((s) => s.points.map(([, y]) => y)));
   const xTicks = niceTicks(xMax);
   const yTicks = niceTicks(yMax);
@@ -94,10 +98,13 @@ function panelSvg(panel: ChartPanel, xLabel: string, xMax: number, originX: numb
   }
   out.push(`<line x1="${px(plotLeft)}" x2="${px(plotLeft + plotWidth)}" y1="${px(plotTop + plotHeight)}" y2="${px(plotTop + plotHeight)}" class="axis"/>`);
   out.push(`<line x1="${px(plotLeft)}" x2="${px(plotLeft)}" y1="${px(plotTop)}" y2="${px(plotTop + plotHeight)}" class="axis"/>`);
-  out.push(`<text x="${px(plotLeft + plotWidth / 2)}" y="${px(plotTop + plotHeight + 40)}" text-anchor="middle">${escapeXml(xLabel)}</text>`);
+  out.push(`<text x="${px(plotLeft + plotWidth / 2)}" y="${px(plotTop + plotHeight + 36)}" text-anchor="middle">${escapeXml(xLabel)}</text>`);
   const yMid = plotTop + plotHeight / 2;
   out.push(`<text x="${px(originX + 16)}" y="${px(yMid)}" text-anchor="middle" transform="rotate(-90 ${px(originX + 16)} ${px(yMid)})">${escapeXml(panel.yLabel)}</text>`);
-  panel.series.forEach((series, index) => {
+  // Fitted lines are clipped to the plot: a negative intercept must not draw below the axis.
+  const clip = `plot-${index}`;
+  out.push(`<clipPath id="${clip}"><rect x="${px(plotLeft)}" y="${px(plotTop)}" width="${px(plotWidth)}" height="${px(plotHeight)}"/></clipPath>`);
+  panel.series.forEach((series, n) => {
     const color = escapeXml(series.color);
     const xs = series.points.map(([x]) => x);
     if (series.fit && xs.length > 0) {
@@ -105,16 +112,16 @@ function panelSvg(panel: ChartPanel, xLabel: string, xMax: number, originX: numb
       const from = Math.min(...xs);
       const to = Math.max(...xs);
       const y = (x: number) => series.fit!.intercept + series.fit!.slope * x;
-      out.push(`<line x1="${px(sx(from))}" y1="${px(sy(y(from)))}" x2="${px(sx(to))}" y2="${px(sy(y(to)))}" stroke="${color}" class="fit"/>`);
+      out.push(`<line x1="${px(sx(from))}" y1="${px(sy(y(from)))}" x2="${px(sx(to))}" y2="${px(sy(y(to)))}" stroke="${color}" class="fit" clip-path="url(#${clip})"/>`);
     }
     for (const [x, y] of series.points) {
       out.push(`<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="4" fill="${color}"><title>${escapeXml(`${series.name}: ${tickLabel(x, 1)} → ${y.toPrecision(3)}`)}</title></circle>`);
     }
-    // The legend, one line per series, in the panel's top left corner.
-    const legendY = plotTop + 14 + index * 16;
-    out.push(`<rect x="${px(plotLeft + 10)}" y="${px(legendY - 9)}" width="10" height="10" fill="${color}"/>`);
-    const fitText = series.fit ? `: ${series.fit.slope.toPrecision(3)}/file + ${series.fit.intercept.toPrecision(3)} (r² ${series.fit.r2.toFixed(3)})` : '';
-    out.push(`<text x="${px(plotLeft + 26)}" y="${px(legendY)}" class="legend">${escapeXml(series.name + fitText)}</text>`);
+    // The legend, one line per series, under the panel's axis label.
+    const legendY = plotTop + plotHeight + MARGIN.bottom + n * LEGEND_LINE;
+    out.push(`<rect x="${px(plotLeft)}" y="${px(legendY - 9)}" width="10" height="10" fill="${color}"/>`);
+    const fitText = series.fit ? `: ${series.fitLabel ?? `${series.fit.slope.toPrecision(3)}/file + ${series.fit.intercept.toPrecision(3)}`} (r² ${series.fit.r2.toFixed(3)})` : '';
+    out.push(`<text x="${px(plotLeft + 16)}" y="${px(legendY)}" class="legend">${escapeXml(series.name + fitText)}</text>`);
   });
   return out;
 }
@@ -122,9 +129,10 @@ function panelSvg(panel: ChartPanel, xLabel: string, xMax: number, originX: numb
 /** The whole chart as an SVG document: panels side by side, sharing the x range so they line up. */
 export function renderChart(spec: ChartSpec): string {
   const width = PANEL_WIDTH * Math.max(1, spec.panels.length);
-  const height = HEADER + PANEL_HEIGHT;
+  const legendLines = Math.max(0, ...spec.panels.map((p) => p.series.length));
+  const height = HEADER + MARGIN.top + PLOT_HEIGHT + MARGIN.bottom + legendLines * LEGEND_LINE;
   const xMax = Math.max(0, ...spec.panels.flatMap((p) => p.series.flatMap((s) => s.points.map(([x]) => x))));
-  const body = spec.panels.flatMap((panel, i) => panelSvg(panel, spec.xLabel, xMax, i * PANEL_WIDTH));
+  const body = spec.panels.flatMap((panel, i) => panelSvg(panel, i, spec.xLabel, xMax, i * PANEL_WIDTH));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(spec.title)}">`,
     '<style>',

@@ -11,6 +11,7 @@ import { LspSession, pathToUri } from './lsp-session';
 import { check, measurement, type BenchContext, type TargetCheck } from './measurement';
 import { deriveSeed, Rng } from './prng';
 import { removeFolder, scratchFolder, writeFiles } from './scratch';
+import { buildVariant, IDLE_ANALYSIS } from './server-variant';
 import { summarize, type LatencySummary } from './stats';
 import { count, fixed, formatTable } from './table';
 
@@ -84,23 +85,32 @@ export interface KeystrokeScenario {
   bytes: number;
   /** Other files open in the server while typing (0, or the 1,000-file workspace). */
   openFiles: number;
-  /** Diagnostics published for the file when it was opened. */
+  /** Diagnostics published for the file when it was opened, and the size of that notification's JSON. */
   diagnostics: number;
+  publishedKb: number;
   /** Single keystrokes, each sent once the previous one's diagnostics arrived: a user typing while the server is idle. */
   single: LatencyPair & { keystrokes: number };
   /** Bursts typed `paceMs` apart (faster than the debounce), timed from the burst's last keystroke. */
   burst: LatencyPair & { bursts: number; paceMs: number };
 }
 
+/**
+ * The same keystrokes through two servers the bench builds from the same sources at run time: the baseline as the sources
+ * are, and the variant with the proposed fix (server-variant.ts).
+ */
+export type VariantResults = { patch: string; description: string; baseline: KeystrokeScenario[]; scenarios: KeystrokeScenario[] } | { patch: string; skipped: string };
+
 export interface KeystrokeResults {
   server: string;
   /** The delay the server waits after a change before analysing it (diagnostics.ts), subtracted for the net figures. */
   debounceMs: number;
-  /** Whether single keystrokes are assumed debounced too (the server today), or analysed at once when the server is idle. */
-  singleKeystrokesDebounced: boolean;
+  /** Whether every change waits for the debounce (the server today), so the net figures subtract it. */
+  everyChangeDebounced: boolean;
   scenarios: KeystrokeScenario[];
   /** The workspace loaded for the last scenarios: how long opening all its files took, and the server's memory then. */
   workspace: { files: number; openMs: number; serverRssMb: number | null; serverPeakRssMb: number | null } | null;
+  /** The proposed fix, measured on the sizes with targets; absent when not asked for (`--no-variant`, or `--idle-analysis`). */
+  idleVariant?: VariantResults;
 }
 
 /** File sizes typed into, and the size typed into while a workspace is loaded. */
@@ -135,13 +145,23 @@ function extension(language: Language): string {
   return language === 'bicep' ? 'bicep' : 'tf';
 }
 
+/**
+ * The server's debounce in ms, and whether every change waits for it (today's server). A server that analyses a change at
+ * once when idle debounces only changes that arrive while an analysis is pending, which the bench cannot see from
+ * outside; no fixed delay is subtracted from its figures.
+ */
+interface Debounce {
+  ms: number;
+  everyChange: boolean;
+}
+
 /** The net of a latency: what is left once the debounce the server applied is taken off. */
 function net(samples: readonly number[], delayMs: number): LatencySummary | null {
   return summarize(samples.map((ms) => Math.max(0, ms - delayMs)));
 }
 
 /** Types into one open file: warm-up sessions, then single keystrokes, then bursts. */
-async function typeInto(session: LspSession, uri: string, text: string, language: Language, context: BenchContext, debounce: { ms: number; single: boolean }): Promise<Omit<KeystrokeScenario, 'lines' | 'bytes' | 'openFiles' | 'diagnostics'>> {
+async function typeInto(session: LspSession, uri: string, text: string, language: Language, context: BenchContext, debounce: Debounce): Promise<Omit<KeystrokeScenario, 'lines' | 'bytes' | 'openFiles' | 'diagnostics' | 'publishedKb'>> {
   const { edits, seed, smoke } = context.options;
   const warmup = smoke ? 0 : WARMUP_SESSIONS;
   const send = async (k: Keystroke) => {
@@ -180,115 +200,117 @@ async function typeInto(session: LspSession, uri: string, text: string, language
   }
   return {
     language,
-    single: { keystrokes: singles.length, raw: summarize(singles), net: net(singles, debounce.single ? debounce.ms : 0) },
-    burst: { bursts: bursts.length, paceMs: BURST_PACE_MS, raw: summarize(bursts), net: net(bursts, debounce.ms) },
+    single: { keystrokes: singles.length, raw: summarize(singles), net: net(singles, debounce.everyChange ? debounce.ms : 0) },
+    burst: { bursts: bursts.length, paceMs: BURST_PACE_MS, raw: summarize(bursts), net: net(bursts, debounce.everyChange ? debounce.ms : 0) },
   };
 }
 
 /** Opens a file, waits for its first diagnostics, types into it, and closes it. */
-async function scenario(session: LspSession, file: string, text: string, language: Language, lines: number, openFiles: number, context: BenchContext, debounce: { ms: number; single: boolean }): Promise<KeystrokeScenario> {
+async function scenario(session: LspSession, file: string, text: string, language: Language, lines: number, openFiles: number, context: BenchContext, debounce: Debounce): Promise<KeystrokeScenario> {
   const uri = pathToUri(file);
   const opened = session.published(uri);
   await session.open(uri, text);
-  const diagnostics = (await opened).params.diagnostics.length;
+  const first = (await opened).params;
+  const diagnostics = first.diagnostics.length;
+  const publishedKb = Buffer.byteLength(JSON.stringify(first)) / 1024;
   context.log(`  typing into ${language} ${count(lines)} lines${openFiles ? ` with ${count(openFiles)} files open` : ''}…`);
   const typed = await typeInto(session, uri, text, language, context, debounce);
   await session.close(uri);
-  return { ...typed, lines, bytes: Buffer.byteLength(text), openFiles, diagnostics };
+  return { ...typed, lines, bytes: Buffer.byteLength(text), openFiles, diagnostics, publishedKb };
+}
+
+/** Types into each file size, one file open at a time, in one server (`module`, the measured bundle unless a variant). */
+async function typeIntoLoneFiles(context: BenchContext, debounce: Debounce, sizes = context.options.keystrokeLines, module = context.serverModule): Promise<KeystrokeScenario[]> {
+  const { seed } = context.options;
+  const folder = scratchFolder('keystroke');
+  const files = LANGUAGES.flatMap((language) =>
+    sizes.map((lines) => ({ language, lines, path: `typing-${lines}.${extension(language)}`, text: generate(language, deriveSeed(seed, `keystroke-${language}-${lines}`), lines) })),
+  );
+  writeFiles(folder, files);
+  const scenarios: KeystrokeScenario[] = [];
+  const { session } = await LspSession.start({ module, nodeArgs: context.serverNodeArgs, workspace: folder });
+  try {
+    for (const f of files) scenarios.push(await scenario(session, path.join(folder, f.path), f.text, f.language, f.lines, 0, context, debounce));
+  } finally {
+    await session.stop();
+    removeFolder(folder);
+  }
+  return scenarios;
+}
+
+/** Opens every file of a generated workspace, then types into one more file of it, per language. */
+async function typeIntoWorkspace(context: BenchContext, debounce: Debounce): Promise<{ scenarios: KeystrokeScenario[]; workspace: KeystrokeResults['workspace'] }> {
+  const { seed, smoke, workspaceFiles: size } = context.options;
+  const lines = smoke ? 200 : WORKSPACE_FILE_LINES;
+  const folder = scratchFolder('keystroke-workspace');
+  const files = generateWorkspace(seed, size);
+  const typed = LANGUAGES.map((language) => ({ language, path: `typing/typing-${lines}.${extension(language)}`, text: generate(language, deriveSeed(seed, `keystroke-${language}-${lines}`), lines) }));
+  writeFiles(folder, [...files, ...typed]);
+  const scenarios: KeystrokeScenario[] = [];
+  const { session } = await LspSession.start({ module: context.serverModule, nodeArgs: context.serverNodeArgs, workspace: folder });
+  try {
+    context.log(`  opening the ${count(size)} files of a generated workspace…`);
+    const started = performance.now();
+    const opened = files.map((f) => ({ uri: pathToUri(path.join(folder, ...f.path.split('/'))), text: f.text }));
+    const published = opened.map((f) => session.published(f.uri));
+    for (const f of opened) await session.open(f.uri, f.text);
+    await Promise.all(published);
+    const openMs = performance.now() - started;
+    const memory = session.memory();
+    for (const t of typed) scenarios.push(await scenario(session, path.join(folder, t.path), t.text, t.language, lines, size, context, debounce));
+    return { scenarios, workspace: { files: size, openMs, serverRssMb: memory?.rssMb ?? null, serverPeakRssMb: memory?.peakRssMb ?? null } };
+  } finally {
+    await session.stop();
+    removeFolder(folder);
+  }
+}
+
+/** Builds the server with the idle-analysis fix (in a scratch folder) and types into the sizes that have targets. */
+async function idleVariant(context: BenchContext, debounceMs: number): Promise<VariantResults> {
+  const folder = scratchFolder('server-variant');
+  try {
+    const built = await buildVariant(context.root, IDLE_ANALYSIS, folder);
+    if ('skipped' in built) return { patch: IDLE_ANALYSIS.name, skipped: built.skipped };
+    const sizes = context.options.smoke ? context.options.keystrokeLines : context.options.keystrokeLines.filter((lines) => KEYSTROKE_TARGET_MS[lines] !== undefined);
+    context.log(`  the same, through servers built now from the working tree: as it is, then with the proposed ${IDLE_ANALYSIS.name} fix (${IDLE_ANALYSIS.file})…`);
+    const baseline = await typeIntoLoneFiles(context, { ms: debounceMs, everyChange: true }, sizes, built.baseline);
+    const scenarios = await typeIntoLoneFiles(context, { ms: debounceMs, everyChange: false }, sizes, built.variant);
+    return {
+      patch: IDLE_ANALYSIS.name,
+      description: 'a change is analysed at once when no analysis of its document is pending; changes arriving while one is pending wait for the debounce',
+      baseline,
+      scenarios,
+    };
+  } finally {
+    removeFolder(folder);
+  }
 }
 
 export const keystroke = measurement<KeystrokeResults>({
   key: 'keystroke',
   title: 'Keystroke to diagnostics through the language server (stdio), ms',
   async run(context) {
-    const { smoke, seed } = context.options;
     const declared = context.options.debounceMs ?? serverDebounceMs(context.root);
-    if (declared === undefined) context.log('The server\'s debounce was not found in server/src/lsp/diagnostics.ts; net latencies subtract nothing (pass --debounce-ms).');
-    const debounce = { ms: declared ?? 0, single: !context.options.idleAnalysis };
-    const sizes = context.options.keystrokeLines;
-    const scenarios: KeystrokeScenario[] = [];
-    const folder = scratchFolder('keystroke');
-    const files = LANGUAGES.flatMap((language) =>
-      sizes.map((lines) => ({ language, lines, path: `typing-${lines}.${extension(language)}`, text: generate(language, deriveSeed(seed, `keystroke-${language}-${lines}`), lines) })),
-    );
-    writeFiles(folder, files);
-    const { session } = await LspSession.start({ module: context.serverModule, nodeArgs: context.serverNodeArgs, workspace: folder });
-    try {
-      for (const f of files) scenarios.push(await scenario(session, path.join(folder, f.path), f.text, f.language, f.lines, 0, context, debounce));
-    } finally {
-      await session.stop();
-      removeFolder(folder);
-    }
-
-    // The same typing, in a file of a workspace whose every file the server holds open.
-    const workspaceSize = context.options.workspaceFiles;
-    if (workspaceSize === 0) return { server: path.relative(context.root, context.serverModule) || context.serverModule, debounceMs: debounce.ms, singleKeystrokesDebounced: debounce.single, scenarios, workspace: null };
-    const workspaceFolder = scratchFolder('keystroke-workspace');
-    const workspaceFiles = generateWorkspace(seed, workspaceSize);
-    const typed = LANGUAGES.map((language) => ({
-      language,
-      path: `typing/typing-${WORKSPACE_FILE_LINES}.${extension(language)}`,
-      text: generate(language, deriveSeed(seed, `keystroke-${language}-${WORKSPACE_FILE_LINES}`), smoke ? 200 : WORKSPACE_FILE_LINES),
-    }));
-    writeFiles(workspaceFolder, [...workspaceFiles, ...typed]);
-    const loaded = await LspSession.start({ module: context.serverModule, nodeArgs: context.serverNodeArgs, workspace: workspaceFolder });
-    let workspace: KeystrokeResults['workspace'] = null;
-    try {
-      context.log(`  opening the ${count(workspaceSize)} files of a generated workspace…`);
-      const started = performance.now();
-      const uris = workspaceFiles.map((f) => pathToUri(path.join(workspaceFolder, ...f.path.split('/'))));
-      const all = uris.map((uri) => loaded.session.published(uri));
-      for (const [i, uri] of uris.entries()) await loaded.session.open(uri, (workspaceFiles[i] as { text: string }).text);
-      await Promise.all(all);
-      const memory = loaded.session.memory();
-      workspace = { files: workspaceSize, openMs: performance.now() - started, serverRssMb: memory?.rssMb ?? null, serverPeakRssMb: memory?.peakRssMb ?? null };
-      for (const t of typed) {
-        const lines = smoke ? 200 : WORKSPACE_FILE_LINES;
-        scenarios.push(await scenario(loaded.session, path.join(workspaceFolder, t.path), t.text, t.language, lines, workspaceSize, context, debounce));
-      }
-    } finally {
-      await loaded.session.stop();
-      removeFolder(workspaceFolder);
-    }
-    return { server: path.relative(context.root, context.serverModule) || context.serverModule, debounceMs: debounce.ms, singleKeystrokesDebounced: debounce.single, scenarios, workspace };
+    if (declared === undefined) context.log("The server's debounce was not found in server/src/lsp/diagnostics.ts; net latencies subtract nothing (pass --debounce-ms).");
+    const debounce = { ms: declared ?? 0, everyChange: !context.options.idleAnalysis };
+    const scenarios = await typeIntoLoneFiles(context, debounce);
+    const loaded = context.options.workspaceFiles > 0 ? await typeIntoWorkspace(context, debounce) : { scenarios: [], workspace: null };
+    const measureVariant = context.options.variants && !context.options.idleAnalysis;
+    return {
+      server: path.relative(context.root, context.serverModule) || context.serverModule,
+      debounceMs: debounce.ms,
+      everyChangeDebounced: debounce.everyChange,
+      scenarios: [...scenarios, ...loaded.scenarios],
+      workspace: loaded.workspace,
+      ...(measureVariant ? { idleVariant: await idleVariant(context, debounce.ms) } : {}),
+    };
   },
   format(result) {
-    const ms = (s: LatencySummary | null) => (s ? [fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.max, 1)] : ['n/a', 'n/a', 'n/a']);
-    const table = formatTable(
-      [
-        { title: 'language' },
-        { title: 'lines', align: 'right' },
-        { title: 'open files', align: 'right' },
-        { title: 'diags', align: 'right' },
-        { title: 'n', align: 'right' },
-        { title: 'p50', align: 'right' },
-        { title: 'p95', align: 'right' },
-        { title: 'max', align: 'right' },
-        { title: 'net p50', align: 'right' },
-        { title: 'net p95', align: 'right' },
-        { title: 'bursts', align: 'right' },
-        { title: 'burst p50', align: 'right' },
-        { title: 'burst p95', align: 'right' },
-        { title: 'net p95', align: 'right' },
-      ],
-      result.scenarios.map((s) => [
-        s.language,
-        count(s.lines),
-        count(s.openFiles),
-        count(s.diagnostics),
-        count(s.single.keystrokes),
-        ...ms(s.single.raw),
-        fixed(s.single.net?.p50, 1),
-        fixed(s.single.net?.p95, 1),
-        count(s.burst.bursts),
-        fixed(s.burst.raw?.p50, 1),
-        fixed(s.burst.raw?.p95, 1),
-        fixed(s.burst.net?.p95, 1),
-      ]),
-    );
     const notes = [
-      `Single keystrokes: each sent once the previous one's diagnostics arrived; raw = didChange sent → publishDiagnostics for that version received.`,
-      `Net = raw minus the server's debounce of ${result.debounceMs} ms${result.singleKeystrokesDebounced ? '' : ' (bursts only: this server analyses a change at once when idle)'}.`,
+      `Single keystrokes: each sent once the previous one's diagnostics arrived; raw = didChange sent → publishDiagnostics for that version received (KB: its JSON).`,
+      result.everyChangeDebounced
+        ? `Net = raw minus the server's debounce of ${result.debounceMs} ms, which every change waits for.`
+        : `Net = raw: this server analyses a change at once when idle, and waits ${result.debounceMs} ms only for changes that arrive while an analysis is pending.`,
       `Bursts: keystrokes ${result.scenarios[0]?.burst.paceMs ?? BURST_PACE_MS} ms apart, timed from the last one. Server: ${result.server}.`,
     ];
     if (result.workspace) {
@@ -296,14 +318,70 @@ export const keystroke = measurement<KeystrokeResults>({
         `Workspace: ${count(result.workspace.files)} files opened in ${fixed(result.workspace.openMs / 1000, 2)} s; server RSS ${fixed(result.workspace.serverRssMb, 0)} MB (peak ${fixed(result.workspace.serverPeakRssMb, 0)} MB).`,
       );
     }
-    return `${table}\n\n${notes.join('\n')}`;
+    const parts = [scenarioTable(result.scenarios), '', ...notes];
+    const variant = result.idleVariant;
+    if (variant && 'skipped' in variant) parts.push('', `Proposed fix (${variant.patch}): not measured, ${variant.skipped}.`);
+    else if (variant) {
+      parts.push(
+        '',
+        'The proposed fix, against a baseline: both servers bundled now from the working tree (which may be ahead of dist/).',
+        'Baseline (the sources as they are; net = raw minus the debounce):',
+        scenarioTable(variant.baseline),
+        `With ${variant.patch} (${variant.description}; net = raw):`,
+        scenarioTable(variant.scenarios),
+      );
+    }
+    return parts.join('\n');
   },
   targets(result) {
-    return result.scenarios.flatMap((s): TargetCheck[] => {
-      const limit = KEYSTROKE_TARGET_MS[s.lines];
-      if (limit === undefined) return [];
-      const where = `${s.language} ${count(s.lines)} lines${s.openFiles ? `, ${count(s.openFiles)} files open` : ''}`;
-      return [check(`keystroke-${s.language}-${s.lines}${s.openFiles ? '-workspace' : ''}`, `keystroke p95 ≤ ${limit} ms (${where})`, s.single.raw?.p95, (v) => v <= limit, (v) => `${v.toFixed(1)} ms (net ${fixed(s.single.net?.p95, 1)})`)];
-    });
+    const checks = (scenarios: readonly KeystrokeScenario[], suffix: string): TargetCheck[] =>
+      scenarios.flatMap((s): TargetCheck[] => {
+        const limit = KEYSTROKE_TARGET_MS[s.lines];
+        if (limit === undefined) return [];
+        const where = `${s.language} ${count(s.lines)} lines${s.openFiles ? `, ${count(s.openFiles)} files open` : ''}`;
+        const id = `keystroke-${s.language}-${s.lines}${s.openFiles ? '-workspace' : ''}${suffix ? `-${suffix}` : ''}`;
+        return [check(id, `keystroke p95 ≤ ${limit} ms (${where})${suffix ? ` [${suffix}]` : ''}`, s.single.raw?.p95, (v) => v <= limit, (v) => `${v.toFixed(1)} ms (net ${fixed(s.single.net?.p95, 1)})`)];
+      });
+    const variant = result.idleVariant;
+    return [...checks(result.scenarios, ''), ...(variant && 'scenarios' in variant ? checks(variant.scenarios, `with ${variant.patch}`) : [])];
   },
 });
+
+/** One table row per scenario: single keystrokes raw and net, then bursts. */
+function scenarioTable(scenarios: readonly KeystrokeScenario[]): string {
+  const ms = (s: LatencySummary | null) => (s ? [fixed(s.p50, 1), fixed(s.p95, 1), fixed(s.max, 1)] : ['n/a', 'n/a', 'n/a']);
+  return formatTable(
+    [
+      { title: 'language' },
+      { title: 'lines', align: 'right' },
+      { title: 'open files', align: 'right' },
+      { title: 'diags', align: 'right' },
+      { title: 'KB', align: 'right' },
+      { title: 'n', align: 'right' },
+      { title: 'p50', align: 'right' },
+      { title: 'p95', align: 'right' },
+      { title: 'max', align: 'right' },
+      { title: 'net p50', align: 'right' },
+      { title: 'net p95', align: 'right' },
+      { title: 'bursts', align: 'right' },
+      { title: 'burst p50', align: 'right' },
+      { title: 'burst p95', align: 'right' },
+      { title: 'net p95', align: 'right' },
+    ],
+    scenarios.map((s) => [
+      s.language,
+      count(s.lines),
+      count(s.openFiles),
+      count(s.diagnostics),
+      count(s.publishedKb),
+      count(s.single.keystrokes),
+      ...ms(s.single.raw),
+      fixed(s.single.net?.p50, 1),
+      fixed(s.single.net?.p95, 1),
+      count(s.burst.bursts),
+      fixed(s.burst.raw?.p50, 1),
+      fixed(s.burst.raw?.p95, 1),
+      fixed(s.burst.net?.p95, 1),
+    ]),
+  );
+}

@@ -207,6 +207,20 @@ export class LspSession {
     );
   }
 
+  /**
+   * Any request by method name, for the server's own requests (`wafAiLens/review`). Resolves with `undefined` and the
+   * reason when the server does not know the method, so a bench can say it was not measured rather than fail.
+   */
+  async request<R>(method: string, params: unknown, timeoutMs = WAIT_MS * 10): Promise<{ result: R } | { unsupported: string }> {
+    try {
+      const result = await withTimeout(this.connection.sendRequest<R>(method, params), timeoutMs, () => `No answer to ${method} within ${timeoutMs} ms.${this.context()}`);
+      return { result };
+    } catch (error) {
+      if (error instanceof protocol.ResponseError && error.code === protocol.ErrorCodes.MethodNotFound) return { unsupported: `the server does not handle ${method}` };
+      throw error;
+    }
+  }
+
   /** The mirrored document: the text the server should hold. */
   document(uri: string): TextDocument {
     const document = this.documents.get(uri);

@@ -26,6 +26,8 @@ export interface BenchOptions {
   debounceMs?: number;
   /** The measured server analyses a change at once when nothing is pending, so single keystrokes carry no debounce. */
   idleAnalysis: boolean;
+  /** Also measure bench-built variants of the server with proposed fixes applied (server-variant.ts). */
+  variants: boolean;
   smoke: boolean;
   verbose: boolean;
 }

@@ -7,7 +7,7 @@ import { processMemory } from './memory';
 
 /** What the worker prints: one JSON object on one line of stdout. */
 export interface ReviewRun {
-  /** The engine entry point used: the workspace API when the engine has one, else one `analyzeFile` call per file. */
+  /** The engine entry point measured: the workspace API over all files at once, or one `analyzeFile` call per file. */
   api: 'analyzeWorkspace' | 'analyzeFile';
   files: number;
   bytes: number;
@@ -25,10 +25,26 @@ export interface ReviewRun {
   peakRssMb: number | null;
 }
 
-/** The workspace entry point, looked up by name: it is being written, and until it exists the per-file path is measured. */
-type AnalyzeWorkspace = (files: { path: string; text: string }[]) => { findings?: unknown[] } | { files?: { findings?: unknown[] }[] } | undefined;
+/** The engine entry points the worker can measure. */
+export type ReviewApi = ReviewRun['api'];
 
-function main(folder: string): ReviewRun {
+/**
+ * The workspace entry point, looked up by name rather than imported: it is new and still changing, and until it exists
+ * (or when its shape changes) the bench must still build and measure the per-file path. Its shape as of this writing:
+ * inputs `{ file, text }`, options with `root` and a `readFile` for files it was not given, one analysis per file back.
+ */
+type AnalyzeWorkspace = (
+  inputs: { file: string; text: string }[],
+  options: { root?: string; readFile?: (file: string) => string | undefined },
+) => { files?: { findings?: unknown[] }[] } | undefined;
+
+/** The workspace API when the engine has one. */
+export function workspaceApi(): AnalyzeWorkspace | undefined {
+  const candidate = (engine as unknown as Record<string, unknown>).analyzeWorkspace;
+  return typeof candidate === 'function' ? (candidate as AnalyzeWorkspace) : undefined;
+}
+
+function main(folder: string, api: ReviewApi): ReviewRun {
   const loadMs = performance.now();
   let peak = process.memoryUsage.rss();
   const sample = () => {
@@ -40,20 +56,21 @@ function main(folder: string): ReviewRun {
   const readMs = performance.now() - readStart;
   sample();
 
-  const workspace = (engine as unknown as Record<string, unknown>).analyzeWorkspace as AnalyzeWorkspace | undefined;
   const analyzeStart = performance.now();
   let findings = 0;
-  let api: ReviewRun['api'];
   // Every analysis is kept until the end, as a review report keeps them: the memory figure is that of a whole review.
   const kept: unknown[] = [];
-  if (typeof workspace === 'function') {
-    api = 'analyzeWorkspace';
-    const result = workspace(files);
+  if (api === 'analyzeWorkspace') {
+    const analyzeWorkspace = workspaceApi();
+    if (!analyzeWorkspace) throw new Error('The engine has no analyzeWorkspace.');
+    // Every file is given, so reading is only asked for what lies outside the workspace's IaC files (none here).
+    const result = analyzeWorkspace(
+      files.map((f) => ({ file: f.path, text: f.text })),
+      { root: folder, readFile: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined) },
+    );
     kept.push(result);
-    if (result && 'findings' in result && Array.isArray(result.findings)) findings = result.findings.length;
-    else if (result && 'files' in result && Array.isArray(result.files)) findings = result.files.reduce((sum, f) => sum + (f.findings?.length ?? 0), 0);
+    findings = (result?.files ?? []).reduce((sum, f) => sum + (f.findings?.length ?? 0), 0);
   } else {
-    api = 'analyzeFile';
     for (const file of files) {
       const analysis = engine.analyzeFile(file.path, file.text);
       kept.push(analysis);
@@ -77,10 +94,12 @@ function main(folder: string): ReviewRun {
   };
 }
 
-const folder = process.argv[2];
-if (!folder) {
-  process.stderr.write('Usage: node review-worker.js <folder>\n');
-  process.exitCode = 2;
-} else {
-  process.stdout.write(`${JSON.stringify(main(folder))}\n`);
+if (require.main === module) {
+  const [folder, api] = process.argv.slice(2);
+  if (!folder || (api !== 'analyzeWorkspace' && api !== 'analyzeFile')) {
+    process.stderr.write('Usage: node review-worker.js <folder> analyzeWorkspace|analyzeFile\n');
+    process.exitCode = 2;
+  } else {
+    process.stdout.write(`${JSON.stringify(main(folder, api))}\n`);
+  }
 }

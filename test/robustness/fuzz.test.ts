@@ -114,6 +114,15 @@ const REGRESSIONS: Regression[] = [
     },
   },
   {
+    name: "terraform: a string whose interpolation runs into the block's closing brace is an error, so no rule edits the block",
+    file: '/ws/main.tf',
+    text: 'resource "azurerm_cognitive_account" "aoai" {\n  kind                  = "OpenAI"\n  custom_subdomain_name = "${l\n}\n',
+    expect(analysis) {
+      assert.ok(analysis.model.parseErrors.some((e) => /This string is never closed/.test(e.message)));
+      assert.deepEqual(rulesOn(analysis, 'azurerm_cognitive_account.aoai'), []);
+    },
+  },
+  {
     name: 'terraform: a block where an attribute belongs gets no fix that would write a value into its braces',
     file: '/ws/main.tf',
     text: 'resource "azurerm_cognitive_account" "foundry" {\n  kind = "AIServices"\n\n  public_network_access_enabled {\n    type = "SystemAssigned"\n  }\n}\n',

@@ -2,8 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { analyzeFile } from '../../server/src/engine';
 import { checkDiagnostics } from '../protocol/expectations';
 import { withTimeout } from '../protocol/lspClient';
 import { makeTempDir, removeDir } from './support/cli';
@@ -128,7 +130,7 @@ describe('robustness: protocol abuse', function () {
 
     // Edits the mirror and the server apply alike (the same TextDocument clamps ranges): past the end, negative, reversed.
     const { uri, text } = workspaceFixture(workspace, 'openai.tf', 'main.tf');
-    await diagnosticsFor(client, uri, await openAt(session, uri, text));
+    await openAndWait(session, uri, text);
     const wild: TextDocumentContentChangeEvent[][] = [
       [{ range: { start: { line: 10_000, character: 0 }, end: { line: 10_001, character: 5 } }, text: '\n# appended past the end\n' }],
       [{ range: { start: { line: 0, character: 10_000 }, end: { line: 0, character: 10_000 } }, text: ' ' }],
@@ -138,14 +140,18 @@ describe('robustness: protocol abuse', function () {
     ];
     for (const changes of wild) await client.change(uri, changes);
     const published = await diagnosticsFor(client, uri, client.version(uri));
-    assert.ok(published.diagnostics.every((d) => d.range.start.line >= 0 && d.range.end.line < client.text(uri).split(/\r\n|\r|\n/).length));
+    // The server's copy must be exactly the mirror's: its diagnostics are what the engine finds in the mirrored text.
+    const mirror = TextDocument.create(uri, 'terraform', 0, client.text(uri));
+    const expected = analyzeFile(fileURLToPath(uri), mirror.getText())!.findings.map((f) => `${f.ruleId} ${JSON.stringify([mirror.positionAt(f.span.start), mirror.positionAt(f.span.end)])}`);
+    const actual = published.diagnostics.map((d) => `${String(d.code)} ${JSON.stringify([d.range.start, d.range.end])}`);
+    assert.deepEqual(actual.sort(), expected.sort());
     await assertHealthy(session);
   });
 
   it('takes a thousand edits a second, publishes only the last version, and gets it right', async () => {
     const { client } = session;
     const { uri, text } = workspaceFixture(workspace, 'openai.bicep', 'flood.bicep');
-    await diagnosticsFor(client, uri, await openAt(session, uri, text));
+    await openAndWait(session, uri, text);
     const started = performance.now();
     const end = client.text(uri).split('\n').length;
     for (let i = 0; i < 1000; i++) {
@@ -167,7 +173,7 @@ describe('robustness: protocol abuse', function () {
   it('survives a cancellation storm: every request settles, and the server stays healthy', async () => {
     const { client } = session;
     const { uri, text } = workspaceFixture(workspace, 'openai.tf', 'storm.tf');
-    await diagnosticsFor(client, uri, await openAt(session, uri, text));
+    await openAndWait(session, uri, text);
     const requests: Promise<Outcome>[] = [];
     for (let i = 0; i < 1500; i++) {
       const source = new CancellationTokenSource();
@@ -232,8 +238,8 @@ describe('robustness: protocol abuse', function () {
   });
 });
 
-/** Opens a document and returns the version whose diagnostics to wait for (1). */
-async function openAt(session: Session, uri: string, text: string): Promise<number> {
+/** Opens a document and waits for its first diagnostics. */
+async function openAndWait(session: Session, uri: string, text: string): Promise<void> {
   await session.client.open(uri, text);
-  return 1;
+  await diagnosticsFor(session.client, uri, 1);
 }

@@ -22,6 +22,8 @@ export { isExcluded } from './config/glob';
 export { analyzeWorkspace, Workspace, type WorkspaceAnalysis, type WorkspaceInput, type WorkspaceOptions, type WorkspaceStats } from './workspace';
 export { WorkloadGraph } from './graph';
 export type { EdgeDetails, EdgeKind, GraphEdge, GraphNode, OpaqueNode } from './graph';
+export { buildReview, pillarSummaryLines, renderHtmlBody, renderHtmlDocument, renderMarkdown, REPORT_CSS } from './review';
+export type { ReviewInput, ReviewLocation, WorkloadReview } from './review';
 
 /** The analysis of one file: its model, the findings on it, and notices about the file itself. */
 export interface FileAnalysis {

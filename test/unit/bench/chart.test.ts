@@ -63,7 +63,7 @@ describe('bench chart', () => {
     const svg = renderChart(SPEC);
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.ok(svg.trimEnd().endsWith('</svg>'));
-    const allowed = new Set(['svg', 'style', 'rect', 'text', 'line', 'circle', 'title']);
+    const allowed = new Set(['svg', 'style', 'rect', 'text', 'line', 'circle', 'title', 'clipPath']);
     assert.deepEqual([...new Set(elementNames(svg))].filter((name) => !allowed.has(name)), []);
     assert.ok(svg.includes('Review &lt;cost&gt; &amp; &quot;memory&quot;'));
     assert.ok(svg.includes('fill="red&quot;&gt;&lt;script&gt;"'));

@@ -1,5 +1,7 @@
-// Tests the pure parts of the latency and review benches: where keystrokes land, the generated workspaces, and /proc parsing.
+// Tests the pure parts of the latency and review benches: where keystrokes land, the generated workspaces, /proc parsing, the server variant's patch.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Language } from '../../../server/src/engine/model/types';
 import { parseBicep } from '../../../server/src/engine/parse/bicep';
 import { parseHcl } from '../../../server/src/engine/parse/hcl';
@@ -7,7 +9,9 @@ import { generateBicep, generateTerraform } from '../../../scripts/bench/generat
 import { generateWorkspace } from '../../../scripts/bench/generate-workspace';
 import { applyKeystrokes, editSites, typingSessions } from '../../../scripts/bench/keystroke';
 import { parseProcStatus } from '../../../scripts/bench/memory';
+import { repoRoot } from '../../../scripts/bench/repo';
 import { hoverOffsets } from '../../../scripts/bench/requests';
+import { applyPatch, IDLE_ANALYSIS, type SourcePatch } from '../../../scripts/bench/server-variant';
 
 interface SiteCase {
   name: string;
@@ -122,5 +126,22 @@ describe('bench memory', () => {
     const status = 'Name:\tnode\nVmPeak:\t 1000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\nThreads:\t7\n';
     assert.deepEqual(parseProcStatus(status), { rssMb: 104.8576, peakRssMb: 209.7152 });
     assert.equal(parseProcStatus('Name:\tnode\n'), undefined);
+  });
+});
+
+describe('bench server variant', () => {
+  const patch: SourcePatch = { name: 'demo', file: 'x.ts', before: 'const delay = 100;', after: 'const delay = 0;' };
+
+  it('replaces the lines once, and says why when it cannot', () => {
+    assert.deepEqual(applyPatch('a\nconst delay = 100;\nb', patch), { text: 'a\nconst delay = 0;\nb' });
+    assert.deepEqual(applyPatch('const delay = 0;', patch), { reason: 'x.ts already has the change' });
+    assert.match((applyPatch('const delay = 50;', patch) as { reason: string }).reason, /no longer has the lines/);
+    assert.match((applyPatch('const delay = 100;const delay = 100;', patch) as { reason: string }).reason, /occur twice/);
+  });
+
+  it('still applies to the server’s diagnostics.ts (or the fix is in): a failure means the bench’s proposed fix needs updating', () => {
+    const source = fs.readFileSync(path.join(repoRoot(), IDLE_ANALYSIS.file), 'utf8');
+    const result = applyPatch(source, IDLE_ANALYSIS);
+    assert.ok('text' in result || /already has the change/.test(result.reason), 'reason' in result ? result.reason : '');
   });
 });

@@ -80,7 +80,6 @@ class BicepInstance implements BicepScope {
   private readonly notices: FileNotice[] = [];
   private readonly calls: ChildCall[] = [];
   private readonly opaque: OpaqueModule[] = [];
-  private readonly moduleMemo = new Map<string, Ref[] | typeof PENDING>();
   private readonly evaluator: BicepEvaluator;
   private readonly resolver: Resolver;
 
@@ -136,7 +135,7 @@ class BicepInstance implements BicepScope {
 
   run(): InstanceResult {
     const resources = this.evaluateResources();
-    for (const name of this.modules.keys()) this.moduleRefs(name);
+    for (const name of this.modules.keys()) this.evaluateModule(name);
     const outputs = new Map<string, EV>();
     for (const o of this.outputsDecl) {
       if (o.name.kind === 'missing') continue;
@@ -156,8 +155,7 @@ class BicepInstance implements BicepScope {
       return unknown(`\`${name}\` is a resource: its properties are known only at deployment`, site, [{ kind: 'resource', instance: this.id, resource: name, path: [] }]);
     }
     if (this.modules.has(name)) {
-      const refs = this.moduleRefs(name);
-      return unknown(`the outputs of module \`${name}\` are known only at deployment`, site, refs);
+      return unknown(`the outputs of module \`${name}\` are known only at deployment`, site, [{ kind: 'module', instance: this.id, module: name, path: [] }]);
     }
     return undefined;
   }
@@ -247,6 +245,11 @@ class BicepInstance implements BicepScope {
     return out;
   }
 
+  /** True when a loop's items are known (each env binds one item). */
+  private loopKnown(loop: NonNullable<Peeled['loop']>): boolean {
+    return Array.isArray(this.evaluator.loopEnvs(loop, EMPTY_ENV));
+  }
+
   private envsOf(loop: Peeled['loop']): Env[] {
     if (!loop) return [EMPTY_ENV];
     const envs = this.evaluator.loopEnvs(loop, EMPTY_ENV);
@@ -271,26 +274,17 @@ class BicepInstance implements BicepScope {
   // ---------------------------------------------------------------------------------------------------------------
   // Modules
 
-  /** The references a module symbol stands for: the outputs of its instances, or the opaque module. */
-  private moduleRefs(name: string): Ref[] {
-    const known = this.moduleMemo.get(name);
-    if (known === PENDING) return [];
-    if (known) return known;
-    this.moduleMemo.set(name, PENDING);
-    const refs = this.evaluateModule(name);
-    this.moduleMemo.set(name, refs);
-    return refs;
-  }
-
-  private evaluateModule(name: string): Ref[] {
+  /** Evaluates a module call's arguments (per loop copy) and records the instances it leads to, or the opaque module. */
+  private evaluateModule(name: string): void {
     const decl = this.modules.get(name)!;
     const call = this.unit.model.modules.find((m) => m.nameSpan.start === decl.name.start);
-    if (!call) return [];
+    if (!call) return;
     const peeled = peel(decl.value);
     const paramsExpr = property(this.unit.text, peeled.object, 'params');
     const target = call.source === '' ? ({ kind: 'problem', message: `Module \`${name}\` has no path.` } as const) : this.host.resolveModule(this.unit.file, call.source);
-    const refs: Ref[] = [];
-    for (const env of this.envsOf(peeled.loop)) {
+    const envs = this.envsOf(peeled.loop);
+    const known = peeled.loop !== undefined && this.loopKnown(peeled.loop);
+    for (const [index, env] of envs.entries()) {
       if (peeled.condition) {
         const condition = this.evaluator.eval(peeled.condition, env);
         if (condition.kind === 'bool' && !condition.value) continue;
@@ -298,7 +292,6 @@ class BicepInstance implements BicepScope {
       const params = paramsExpr ? this.evaluator.eval(paramsExpr, env) : undefined;
       if (target.kind !== 'unit') {
         this.addOpaque(name, call, target, params);
-        refs.push({ kind: 'module', instance: this.id, module: name, path: [] });
         continue;
       }
       const inputs = new Map<string, EV>();
@@ -308,10 +301,10 @@ class BicepInstance implements BicepScope {
         inputs.set(ALL_INPUTS, unknownOf([params], params.site, `the arguments of module \`${name}\` are not known from the code`));
       }
       const instance = this.host.instanceId(target.unit, inputsKey(inputs));
-      this.calls.push({ instance, unit: target.unit, inputs, file: this.unit.file, span: call.nameSpan, sourceSpan: call.sourceSpan, name });
-      refs.push({ kind: 'output', instance, output: '*', path: [] });
+      // One copy of a loop over known items is named by its index, so that deployments stay apart.
+      const copyName = known ? `${name}[${index}]` : name;
+      this.calls.push({ instance, unit: target.unit, inputs, file: this.unit.file, span: call.nameSpan, sourceSpan: call.sourceSpan, name: copyName, module: name });
     }
-    return refs;
   }
 
   private addOpaque(name: string, call: ModuleCall, target: { kind: 'external' } | { kind: 'problem'; message: string }, params: EV | undefined): void {

@@ -7,6 +7,7 @@ export function siteOf(file: string, node: { start: number; end: number }): Site
   return { file, span: { start: node.start, end: node.end } };
 }
 
+/** The span of a node. */
 export function spanOf(node: { start: number; end: number }): Span {
   return { start: node.start, end: node.end };
 }

@@ -1,4 +1,5 @@
 // Evaluates one Terraform module (the .tf files of a folder) with one set of variable values.
+import { applyAzapi } from '../model/azapi';
 import type { FileModel, Resource } from '../model/types';
 import type { Attribute, Block, Expr, HclFile } from '../parse/hcl/ast';
 import type { FileNotice, Span } from '../types';
@@ -8,7 +9,7 @@ import { HclEvaluator, type HclScope } from './hcl';
 import { Resolver } from './resolve';
 import type { SpanIndex } from './spanIndex';
 import { bind, EMPTY_ENV, type ChildCall, type Env, type InstanceHost, type InstanceResult, type OpaqueModule, type ResolvedResource } from './types';
-import { describe, refsOf, str, unknown, unknownOf, type EV, type Ref, type Site } from './value';
+import { describe, refsOf, str, unknown, unknownOf, type EV, type Site } from './value';
 
 /** A parsed .tf or .tfvars file with what evaluation needs. */
 export interface ParsedHcl {
@@ -56,7 +57,6 @@ class HclInstance implements HclScope {
   private readonly notices: FileNotice[] = [];
   private readonly calls: ChildCall[] = [];
   private readonly opaque: OpaqueModule[] = [];
-  private readonly moduleMemo = new Map<string, Ref[] | typeof PENDING>();
 
   constructor(
     private readonly unit: string,
@@ -107,7 +107,7 @@ class HclInstance implements HclScope {
         if (declared) resources.push(...this.copies(resource, declared));
       }
     }
-    for (const name of this.modules.keys()) this.moduleRefs(name);
+    for (const name of this.modules.keys()) this.evaluateModule(name);
     const outputs = new Map<string, EV>();
     for (const [name, declared] of this.outputs) {
       const value = attributeOf(declared.node, 'value');
@@ -121,14 +121,18 @@ class HclInstance implements HclScope {
   // Names
 
   variable(name: string, site: Site): EV {
-    if (this.inputs?.has(name)) return this.inputs.get(name)!;
     const declared = this.variables.get(name);
-    if (!declared) return unknown(`variable \`${name}\` is not declared`, site);
+    const given = this.inputs?.get(name);
+    if (!declared) return given ?? unknown(`variable \`${name}\` is not declared`, site);
     const fallback = attributeOf(declared.node, 'default');
-    if (!fallback) return unknown(`variable \`${name}\` has no default and no value is set`, site);
-    return this.memoized(`var:${name}`, `variable \`${name}\``, declared.unit.file, spanOf(declared.node.labels[0]!), () =>
-      describe(this.evaluator(declared.unit).eval(fallback.expr, EMPTY_ENV), `the default of variable \`${name}\``),
-    );
+    if (!given && !fallback) return unknown(`variable \`${name}\` has no default and no value is set`, site);
+    return this.memoized(`var:${name}`, `variable \`${name}\``, declared.unit.file, spanOf(declared.node.labels[0]!), () => {
+      const evaluator = this.evaluator(declared.unit);
+      const value = given ?? describe(evaluator.eval(fallback!.expr, EMPTY_ENV), `the default of variable \`${name}\``);
+      // `optional(type, default)` attributes of the variable's type fill in what the value leaves out, as Terraform does.
+      const type = attributeOf(declared.node, 'type');
+      return type ? withTypeDefaults(value, type.expr, (e) => describe(evaluator.eval(e, EMPTY_ENV), `the default in the type of variable \`${name}\``)) : value;
+    });
   }
 
   local(name: string, site: Site): EV {
@@ -158,7 +162,7 @@ class HclInstance implements HclScope {
 
   module(name: string, site: Site): EV {
     if (!this.modules.has(name)) return unknown(`module \`${name}\` is not declared`, site);
-    return unknown(`the outputs of module \`${name}\` are known only after it is applied`, site, this.moduleRefs(name));
+    return unknown(`the outputs of module \`${name}\` are known only after it is applied`, site, [{ kind: 'module', instance: this.id, module: `module.${name}`, path: [] }]);
   }
 
   private memoized(key: string, label: string, file: string, at: Span, compute: () => EV): EV {
@@ -222,7 +226,9 @@ class HclInstance implements HclScope {
     const nameAttr = attributeOf(declared.node, 'name');
     return envs.map((env) => {
       const body = resolver.value(resource.body, env);
-      const copy: Resource = body === resource.body ? resource : { ...resource, body: body as Resource['body'] };
+      let copy: Resource = body === resource.body ? resource : { ...resource, body: body as Resource['body'] };
+      // An `azapi_resource` whose `type` only evaluation determines (`type = var.resource_types.storage`) is read as its ARM type now.
+      if (copy.type === 'azapi_resource') copy = applyAzapi({ ...declared.unit.model, resources: [copy] }, declared.unit.text).resources[0] ?? copy;
       return {
         resource: copy,
         instance: this.id,
@@ -250,20 +256,11 @@ class HclInstance implements HclScope {
   // ---------------------------------------------------------------------------------------------------------------
   // Modules
 
-  private moduleRefs(name: string): Ref[] {
-    const known = this.moduleMemo.get(name);
-    if (known === PENDING) return [];
-    if (known) return known;
-    this.moduleMemo.set(name, PENDING);
-    const refs = this.evaluateModule(name);
-    this.moduleMemo.set(name, refs);
-    return refs;
-  }
-
-  private evaluateModule(name: string): Ref[] {
+  /** Evaluates a module call's arguments (per copy) and records the instances it leads to, or the opaque module. */
+  private evaluateModule(name: string): void {
     const { node: block, unit: file } = this.modules.get(name)!;
     const call = file.model.modules.find((m) => m.span.start === block.start);
-    if (!call) return [];
+    if (!call) return;
     const evaluator = this.evaluator(file);
     const source = attributeOf(block, 'source');
     const sourceValue = source ? evaluator.eval(source.expr, EMPTY_ENV) : undefined;
@@ -272,8 +269,12 @@ class HclInstance implements HclScope {
         ? this.host.resolveModule(file.file, sourceValue.value)
         : ({ kind: 'problem', message: `Module \`${name}\` has no literal \`source\`, so it is not reviewed.` } as const);
     const { envs } = this.repetition(block, file, EMPTY_ENV);
-    const refs: Ref[] = [];
     for (const env of envs) {
+      // One copy of a repeated module is named by its key or index, so that deployments stay apart.
+      const each = env.get('each');
+      const count = env.get('count');
+      const key = each?.kind === 'object' ? each.entries.find((e) => e.key === 'key')?.value : count?.kind === 'object' ? count.entries.find((e) => e.key === 'index')?.value : undefined;
+      const copyName = key?.kind === 'string' ? `${call.name}[${JSON.stringify(key.value)}]` : key?.kind === 'number' ? `${call.name}[${key.value}]` : call.name;
       const inputs = new Map<string, EV>();
       for (const item of block.body?.items ?? []) {
         if (item.kind !== 'Attribute' || MODULE_META.has(item.name)) continue;
@@ -287,15 +288,53 @@ class HclInstance implements HclScope {
         const existing = this.opaque.find((o) => o.name === call.name);
         if (existing) existing.refs.push(...opaqueRefs);
         else this.opaque.push({ name: call.name, file: file.file, span: call.nameSpan, source: call.source, refs: opaqueRefs });
-        refs.push({ kind: 'module', instance: this.id, module: call.name, path: [] });
         continue;
       }
       const instance = this.host.instanceId(target.unit, inputsKey(inputs));
-      this.calls.push({ instance, unit: target.unit, inputs, file: file.file, span: call.nameSpan, sourceSpan: call.sourceSpan, name: call.name });
-      refs.push({ kind: 'output', instance, output: '*', path: [] });
+      this.calls.push({ instance, unit: target.unit, inputs, file: file.file, span: call.nameSpan, sourceSpan: call.sourceSpan, name: copyName, module: call.name });
     }
-    return refs;
   }
+}
+
+/**
+ * A value with the defaults of its type constraint applied: `object({ a = optional(string, "x") })` sets `a` where the
+ * value leaves it out (to null when `optional` has no default), through `map(…)`, `list(…)`, `set(…)` and nested objects.
+ */
+function withTypeDefaults(value: EV, type: Expr, evaluate: (e: Expr) => EV): EV {
+  let t = type;
+  while (t.kind === 'Paren') t = t.expr;
+  if (t.kind !== 'Call') return value;
+  const [inner] = t.args;
+  if (!inner) return value;
+  if ((t.name === 'map' || t.name === 'list' || t.name === 'set') && value.kind === 'object' && t.name === 'map') {
+    return { ...value, entries: value.entries.map((e) => ({ key: e.key, value: withTypeDefaults(e.value, inner, evaluate) })) };
+  }
+  if ((t.name === 'list' || t.name === 'set') && value.kind === 'array') return { ...value, items: value.items.map((item) => withTypeDefaults(item, inner, evaluate)) };
+  if (t.name !== 'object' || inner.kind !== 'Object' || value.kind !== 'object') return value;
+  const entries = [...value.entries];
+  for (const item of inner.items) {
+    const key = item.key.kind === 'Variable' ? item.key.name : undefined;
+    if (key === undefined) continue;
+    let attributeType = item.value;
+    let fallback: EV | undefined;
+    if (attributeType.kind === 'Call' && attributeType.name === 'optional' && attributeType.args[0]) {
+      const defaultExpr = attributeType.args[1];
+      fallback = defaultExpr ? evaluate(defaultExpr) : { kind: 'null', site: value.site };
+      attributeType = attributeType.args[0];
+    }
+    const at = entries.findIndex((e) => e.key === key);
+    const present = at >= 0 ? entries[at]!.value : undefined;
+    if (present === undefined || (present.kind === 'null' && fallback && fallback.kind !== 'null')) {
+      if (fallback) {
+        const filled = withTypeDefaults(fallback, attributeType, evaluate);
+        if (at >= 0) entries[at] = { key, value: filled };
+        else entries.push({ key, value: filled });
+      }
+    } else {
+      entries[at] = { key, value: withTypeDefaults(present, attributeType, evaluate) };
+    }
+  }
+  return { ...value, entries };
 }
 
 /** The `(each.key, each.value)` pairs of a known `for_each`: map entries, or set items (key = value). */

@@ -6,6 +6,7 @@ import type { EV, Ref } from './value';
 /** Names bound while evaluating: loop items, `each`, `count`, lambda and function parameters, dynamic-block iterators. */
 export type Env = ReadonlyMap<string, EV>;
 
+/** No bindings: the top level of a file. */
 export const EMPTY_ENV: Env = new Map();
 
 /** A child env with more bindings. */
@@ -58,8 +59,10 @@ export interface ChildCall {
   file: string;
   span: Span;
   sourceSpan: Span;
-  /** `ai` (Bicep symbolic name) or `module.ai` (Terraform address). */
+  /** `ai` (Bicep symbolic name) or `module.ai` (Terraform address); `ai[1]`, `module.ai["east"]` for one copy of a loop. */
   name: string;
+  /** The module's name without a loop index: what `module` references name. */
+  module: string;
 }
 
 /** A module the engine does not evaluate, kept as an opaque node with what its arguments refer to. */

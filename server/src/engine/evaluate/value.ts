@@ -12,21 +12,22 @@ export interface Site {
 /**
  * What an unknown value points at, for the workload graph:
  * - `resource`: a resource of an evaluated instance (`aoai.id`, `azurerm_x.y.id`), `path` the attribute read;
- * - `output`: an output of a module instance, resolved when the graph is linked (outputs never feed values back);
- * - `module`: a module the engine could not evaluate (registry, missing, refused), seen as one opaque node;
+ * - `module`: the outputs of a module call of an instance (`ai.outputs.id`, `module.ai.id`; `path` starts with `outputs`
+ *   in Bicep, with the output's name in Terraform), resolved when the graph is linked: to the outputs of the instances
+ *   the call leads to, or to an opaque node for a module the engine does not evaluate. Outputs never feed values back,
+ *   so an instance depends only on its files and its inputs;
  * - `named`: a resource known by type and name only (`resourceId('Microsoft.KeyVault/vaults', 'kv-prod')`), matched by name.
- *
- * An `output` ref with output `*` is the module itself: its path starts with `outputs` (Bicep) or the output's name.
  */
 export type Ref =
   | { kind: 'resource'; instance: string; resource: string; path: readonly string[] }
-  | { kind: 'output'; instance: string; output: string; path: readonly string[] }
   | { kind: 'module'; instance: string; module: string; path: readonly string[] }
   | { kind: 'named'; type: string; name: string; path: readonly string[] };
 
 interface Base {
   site: Site;
 }
+
+/** A known string, number, bool or null. */
 export interface EString extends Base {
   kind: 'string';
   value: string;
@@ -42,14 +43,17 @@ export interface EBool extends Base {
 export interface ENull extends Base {
   kind: 'null';
 }
+/** One key of a known object, in written order. */
 export interface EEntry {
   key: string;
   value: EV;
 }
+/** A known object (a Bicep object, an HCL object or map). */
 export interface EObject extends Base {
   kind: 'object';
   entries: EEntry[];
 }
+/** A known array (a Bicep array, an HCL tuple, list or set). */
 export interface EArray extends Base {
   kind: 'array';
   items: EV[];
@@ -66,7 +70,9 @@ export interface EUnknown extends Base {
   error?: true;
 }
 
+/** A value the code determines. */
 export type EKnown = EString | ENumber | EBool | ENull | EObject | EArray;
+/** What an expression evaluates to: known, or unknown with what it refers to. */
 export type EV = EKnown | EUnknown;
 
 /** An unknown value. */
@@ -74,6 +80,7 @@ export function unknown(reason: string, site: Site, refs: readonly Ref[] = []): 
   return { kind: 'unknown', reason, refs, site };
 }
 
+/** Known values at a site. */
 export function str(value: string, site: Site): EString {
   return { kind: 'string', value, site };
 }
@@ -111,7 +118,7 @@ export function refsOf(value: EV): Ref[] {
 /** A stable text key of a reference. */
 export function refKey(r: Ref): string {
   if (r.kind === 'named') return `named|${r.type.toLowerCase()}|${r.name.toLowerCase()}|${r.path.join('.')}`;
-  const name = r.kind === 'resource' ? r.resource : r.kind === 'output' ? r.output : r.module;
+  const name = r.kind === 'resource' ? r.resource : r.module;
   return `${r.kind}|${r.instance}|${name}|${r.path.join('.')}`;
 }
 

@@ -114,27 +114,29 @@ class GraphBuilder {
         if (!node) return [];
         return [{ node: node.declaredAs ?? id, path: ref.path }];
       }
-      case 'module':
-        return [{ node: `${ref.instance}#module:${ref.module}`, path: ref.path, opaque: true }];
+      case 'module': {
+        if (hops > MAX_OUTPUT_HOPS) return [];
+        const caller = this.instances.get(ref.instance)?.result;
+        if (!caller) return [];
+        const opaque = `${ref.instance}#module:${ref.module}`;
+        if (this.opaque.has(opaque)) return [{ node: opaque, path: ref.path, opaque: true }];
+        const out: Target[] = [];
+        for (const call of caller.calls) {
+          if (call.module !== ref.module) continue;
+          const child = this.instances.get(call.instance)?.result;
+          if (!child) continue;
+          // Bicep reads `m.outputs.x`, Terraform `module.m.x`.
+          const skip = ref.path[0] === 'outputs' && !child.outputs.has('outputs') ? 1 : 0;
+          const value = child.outputs.get(ref.path[skip] ?? '');
+          if (!value) continue;
+          const rest = ref.path.slice(skip + 1);
+          out.push(...this.targetsOf(value, hops + 1).map((t) => ({ ...t, path: [...t.path, ...rest] })));
+        }
+        return out;
+      }
       case 'named': {
         const node = this.declaredNamed(ref.type, ref.name, undefined) ?? (this.byName.get(`${armType(ref.type)}|${ref.name.toLowerCase()}`) ?? [])[0];
         return node ? [{ node: node.declaredAs ?? node.id, path: ref.path }] : [];
-      }
-      case 'output': {
-        if (hops > MAX_OUTPUT_HOPS) return [];
-        const instance = this.instances.get(ref.instance)?.result;
-        if (!instance) return [];
-        let name = ref.output;
-        let rest = ref.path;
-        if (name === '*') {
-          // Bicep reads `m.outputs.x`, Terraform `module.m.x`.
-          const skip = rest[0] === 'outputs' && !instance.outputs.has('outputs') ? 1 : 0;
-          name = rest[skip] ?? '';
-          rest = rest.slice(skip + 1);
-        }
-        const value = instance.outputs.get(name);
-        if (!value) return [];
-        return this.targetsOf(value, hops + 1).map((t) => ({ ...t, path: [...t.path, ...rest] }));
       }
     }
   }
@@ -152,7 +154,9 @@ class GraphBuilder {
 
   private edgesOf(node: GraphNode, copy: ResolvedResource): void {
     const resource = copy.resource;
-    if (resource.parent !== undefined) {
+    // A `parent:` property is an edge of its own (at the property); a nested child's parent is its enclosing resource.
+    const declaresParent = resource.body.entries.some((e) => e.key.toLowerCase() === 'parent' && !e.isBlock);
+    if (resource.parent !== undefined && !declaresParent) {
       const parentId = `${node.instance}#${resource.parent}`;
       const parent = this.nodes.get(parentId);
       if (parent) this.addEdge({ kind: 'parent', from: node.id, to: parent.declaredAs ?? parentId, file: node.file, span: node.nameSpan, path: 'parent', attribute: '', details: {} });
@@ -189,7 +193,7 @@ class GraphBuilder {
       // A private endpoint, diagnostic setting or role assignment whose target the code does not determine still counts:
       // the workload rules then say they could not tell, rather than claim that nothing points at a resource.
       if (kind !== 'reference' && kind !== 'parent' && (value.kind === 'expression' || external)) {
-        const edge: GraphEdge = { kind, from: node.id, to: undefined, file: node.file, span: value.span, path, attribute: '', details: this.details(kind, copy.resource, container) };
+        const edge: GraphEdge = { kind, from: node.id, to: undefined, file: node.file, span: value.span, path, attribute: '', details: this.details(kind, copy, container) };
         if (external) edge.external = true;
         this.addEdge(edge);
       }
@@ -200,14 +204,15 @@ class GraphBuilder {
       let edgeKind: EdgeKind = kind;
       const targetNode = this.nodes.get(target.node);
       if (edgeKind === 'reference' && targetNode && (isKeyVault(targetNode.type) || isKeyVaultKey(targetNode.type)) && isEncryptionPath(path)) edgeKind = 'customerManagedKey';
-      const edge: GraphEdge = { kind: edgeKind, from: node.id, to: target.node, file: node.file, span: value.span, path, attribute, details: this.details(edgeKind, copy.resource, container) };
+      const edge: GraphEdge = { kind: edgeKind, from: node.id, to: target.node, file: node.file, span: value.span, path, attribute, details: this.details(edgeKind, copy, container) };
       if (target.opaque) edge.opaque = true;
       this.addEdge(edge);
       if (target.path.some(readsKey)) this.addEdge({ ...edge, kind: 'keyAccess', details: {} });
     }
   }
 
-  private details(kind: EdgeKind, resource: Resource, container: ObjectValue | undefined): EdgeDetails {
+  private details(kind: EdgeKind, copy: ResolvedResource, container: ObjectValue | undefined): EdgeDetails {
+    const resource = copy.resource;
     switch (kind) {
       case 'privateEndpoint': {
         const groups = container ? lookup(container, [resource.language === 'bicep' ? 'groupIds' : 'subresource_names'], resource.language, false) : undefined;
@@ -221,6 +226,10 @@ class GraphBuilder {
         for (const p of paths) {
           const found = lookup(resource.body, p, resource.language, resource.language === 'terraform' && !resource.azapi);
           if (found.state === 'known' && found.value.kind === 'string') return { role: found.value.value.replace(/^.*\//, '') };
+          // `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>')`: the id is unknown, the role is not.
+          const ev = found.state === 'unknown' && found.at ? copy.evOf(found.at.value) : undefined;
+          const named = ev?.kind === 'unknown' ? ev.refs.find((r) => r.kind === 'named' && r.type.toLowerCase() === 'microsoft.authorization/roledefinitions') : undefined;
+          if (named?.kind === 'named') return { role: named.name };
         }
         return {};
       }

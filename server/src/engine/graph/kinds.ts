@@ -37,6 +37,7 @@ export function armType(type: string): string {
 
 const is = (arm: string) => (type: string): boolean => armType(type) === arm.toLowerCase();
 
+/** Type tests by ARM type, for Bicep, azapi and azurerm types alike. */
 export const isAiAccount = is('Microsoft.CognitiveServices/accounts');
 export const isSearchService = is('Microsoft.Search/searchServices');
 export const isMlWorkspace = is('Microsoft.MachineLearningServices/workspaces');

@@ -40,6 +40,7 @@ export interface OpaqueNode {
   refers: string[];
 }
 
+/** What a reference between two resources means. */
 export type EdgeKind =
   /** A child resource to its parent (Bicep `parent:`/nesting, `cognitive_account_id`, `parent_id`). */
   | 'parent'

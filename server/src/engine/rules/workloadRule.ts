@@ -48,6 +48,7 @@ export function workloadRule(spec: Omit<WorkloadRule, 'check'>): WorkloadRule {
   return { ...spec, check: () => undefined };
 }
 
+/** True for a rule of the workload family (it has `checkWorkload`). */
 export function isWorkloadRule(rule: Rule): rule is WorkloadRule {
   return typeof (rule as Partial<WorkloadRule>).checkWorkload === 'function';
 }

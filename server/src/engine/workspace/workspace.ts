@@ -66,7 +66,6 @@ interface Source {
 
 interface InstanceEntry {
   id: string;
-  key: string;
   unit: string;
   signature: string;
   result: InstanceResult;
@@ -81,8 +80,6 @@ interface Variant {
   inputs: Map<string, EV>;
 }
 
-let versions = 0;
-
 /**
  * An incremental, pure analysis of a set of Bicep and Terraform files. It keeps each file's parse and each evaluated
  * instance (a Bicep file or a Terraform folder with one set of inputs); `update` and `remove` mark what changed, and
@@ -96,6 +93,8 @@ export class Workspace {
   private readonly instances = new Map<string, InstanceEntry>();
   private readonly ids = new Map<string, string>();
   private nextId = 1;
+  /** Every text a file gets has a new version; an instance is valid while its files' versions are. */
+  private versions = 0;
   private cached: WorkspaceAnalysis | undefined;
   private root = '.';
   readonly stats: WorkspaceStats = { parses: 0, evaluations: 0, lastEvaluated: [] };
@@ -109,7 +108,7 @@ export class Workspace {
     if (!kind) return;
     const before = this.files.get(path);
     if (before?.given && before.text === text) return;
-    this.files.set(path, { file: path, text, kind, given: true, version: ++versions });
+    this.files.set(path, { file: path, text, kind, given: true, version: ++this.versions });
     this.changed();
   }
 
@@ -164,7 +163,7 @@ export class Workspace {
     for (const { entry, root } of live.values()) graphInstances.set(entry.id, { result: entry.result, root });
     const graph = this.options.isolated ? new WorkloadGraph([], [], []) : buildGraph(graphInstances);
     if (!this.options.isolated && given.length > 0) {
-      const workload = runWorkloadRules(graph, (file) => this.files.get(file)?.text, RULES, given.sort()[0]!);
+      const workload = runWorkloadRules(graph, (file) => this.files.get(file)?.text, RULES, [...given].sort()[0]!);
       notices.push(...workload.failures);
       for (const { finding, node } of workload.findings) for (const context of live.get(node.instance)?.contexts ?? [{ label: '' }]) occurrences.push({ finding, context });
     }
@@ -221,7 +220,7 @@ export class Workspace {
       this.missing.add(path);
       return undefined;
     }
-    const source: Source = { file: path, text, kind, given: false, version: ++versions };
+    const source: Source = { file: path, text, kind, given: false, version: ++this.versions };
     this.files.set(path, source);
     return source;
   }
@@ -269,13 +268,18 @@ export class Workspace {
     return id;
   }
 
-  /** The instance of `unit` with `inputs`: cached while its files and inputs are unchanged, else evaluated. */
-  private instance(unit: string, inputs: ReadonlyMap<string, EV>): InstanceEntry | undefined {
+  /**
+   * The instance of `unit` with `inputs`: cached while its files and inputs are unchanged, else evaluated. `id` is the
+   * instance's id when the caller knows it (a module call carries the id of the instance it leads to).
+   */
+  private instance(unit: string, inputs: ReadonlyMap<string, EV>, knownId?: string): InstanceEntry | undefined {
     const files = this.unitFiles(unit);
     if (files.length === 0) return undefined;
-    const key = `${unit}|${inputsKey(inputs)}`;
-    const id = this.idOf(key);
-    const signature = files.map((f) => `${f.file}#${f.version}`).join('|');
+    const key = knownId === undefined ? `${unit}|${inputsKey(inputs)}` : undefined;
+    const id = knownId ?? this.idOf(key!);
+    // An instance depends on its files and on where its module calls lead (a module file may appear or disappear).
+    const modules = files.flatMap((f) => this.parsed(f).model.modules.map((m) => moduleKey(this.resolveModule(f.file, m.source))));
+    const signature = `${files.map((f) => `${f.file}#${f.version}`).join('|')}>${modules.join('|')}`;
     const cached = this.instances.get(id);
     if (cached && cached.signature === signature) return cached;
     this.stats.evaluations++;
@@ -291,7 +295,7 @@ export class Workspace {
       findings.set(model.file, dedupe(run.findings));
       failures.push(...run.failures);
     }
-    const entry: InstanceEntry = { id, key, unit, signature, result, findings, failures };
+    const entry: InstanceEntry = { id, unit, signature, result, findings, failures };
     this.instances.set(id, entry);
     return entry;
   }
@@ -311,7 +315,7 @@ export class Workspace {
         notices.push({ file: call.file, level: 'warning', message: `Module \`${call.name}\` closes a cycle (${path}); it is not followed further.`, span: call.sourceSpan });
         continue;
       }
-      const child = this.instance(call.unit, call.inputs);
+      const child = this.instance(call.unit, call.inputs, call.instance);
       if (!child) continue;
       const label = `through module \`${call.name}\` in \`${baseName(call.file)}\``;
       // A deployment chosen by a parameter file stays anchored there; one chosen by a module call, at the call.
@@ -324,7 +328,8 @@ export class Workspace {
   private resolveModule(fromFile: string, source: string): ModuleTarget {
     if (this.options.isolated) return { kind: 'external' };
     const bicep = fileKindOf(fromFile) === 'bicep';
-    const local = bicep ? !/^(br|ts)[:/]/i.test(source) : /^\.\.?[/\\]/.test(source);
+    // Terraform reads `./` and `../` sources as folders; an absolute path is a folder too, and is refused when above the root.
+    const local = bicep ? !/^(br|ts)[:/]/i.test(source) : /^(\.\.?[/\\]|\/|[A-Za-z]:[/\\])/.test(source);
     if (!local) return { kind: 'external' };
     const path = joinPath(dirname(fromFile), source);
     if (!isWithin(this.root, path)) {
@@ -353,13 +358,31 @@ export class Workspace {
     if (this.options.isolated) {
       return given.filter((f) => f.kind === 'bicep' || f.kind === 'tf').map((f) => ({ unit: f.kind === 'bicep' ? `bicep:${f.file}` : `tf:${dirname(f.file)}`, variants: [{ context: { label: '' }, inputs: new Map() }] }));
     }
-    const called = new Set<string>();
+    // The static call graph between the given units (a module call under a false condition still counts here).
+    const calls = new Map<string, Set<string>>();
     for (const f of given) {
       if (f.kind !== 'bicep' && f.kind !== 'tf') continue;
+      const unit = f.kind === 'bicep' ? `bicep:${f.file}` : `tf:${dirname(f.file)}`;
+      const targets = calls.get(unit) ?? new Set<string>();
+      calls.set(unit, targets);
       for (const call of this.parsed(f).model.modules) {
         const target = this.resolveModule(f.file, call.source);
-        if (target.kind === 'unit' && target.unit !== (f.kind === 'bicep' ? `bicep:${f.file}` : `tf:${dirname(f.file)}`)) called.add(target.unit);
+        if (target.kind === 'unit' && target.unit !== unit) targets.add(target.unit);
       }
+    }
+    const called = new Set([...calls.values()].flatMap((t) => [...t]));
+    // Units that call each other in a cycle are all called: the first of each group no root reaches becomes a root.
+    const reached = new Set<string>();
+    const reach = (unit: string): void => {
+      if (reached.has(unit)) return;
+      reached.add(unit);
+      for (const next of calls.get(unit) ?? []) reach(next);
+    };
+    for (const unit of calls.keys()) if (!called.has(unit)) reach(unit);
+    for (const unit of [...calls.keys()].sort()) {
+      if (reached.has(unit)) continue;
+      called.delete(unit);
+      reach(unit);
     }
     const out: Array<{ unit: string; variants: Variant[] }> = [];
     // Bicep: parameter files by template.
@@ -446,6 +469,11 @@ export class Workspace {
     }
     return values;
   }
+}
+
+/** What a module resolution says, as a key: the unit and its files' versions are covered by the unit's own signature. */
+function moduleKey(target: ModuleTarget): string {
+  return target.kind === 'unit' ? target.unit : target.kind === 'problem' ? `!${target.message}` : '~';
 }
 
 /** Loop copies of one resource report the same finding once. */

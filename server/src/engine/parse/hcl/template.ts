@@ -39,6 +39,7 @@ export abstract class TemplateParser extends ParserBase {
   parseQuoted(): TemplateExpr {
     const start = this.start;
     const parts: TemplatePart[] = [];
+    const errorsBefore = this.errors.length;
     this.depth++;
     this.pos = this.end;
     let term: Term;
@@ -53,6 +54,10 @@ export abstract class TemplateParser extends ParserBase {
     this.depth--;
     const node: TemplateExpr = { kind: 'Template', start, end: 0, parts, heredoc: null, unterminated: term !== Term.Close };
     if (term === Term.Abort) {
+      // Layout recovery cut the string off (a column-0 `}` taken for the block's end inside `"${…`). The interpolation and
+      // directive parsers stay quiet while aborting; unless something inside already reported, say so here, or the block
+      // would count as clean and rules would edit it.
+      if (this.errors.length === errorsBefore) this.error(start, start + 1, 'This string is never closed: the closing quote is missing on this line.');
       node.end = this.prevEnd;
       return node;
     }
