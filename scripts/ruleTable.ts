@@ -8,6 +8,8 @@ export const TABLE_END = '<!-- rules:end -->';
 
 const LANGUAGE_NAMES = { bicep: 'Bicep', terraform: 'Terraform' } as const;
 
+const mark = (yes: boolean): string => (yes ? '✓' : '');
+
 /** The Markdown between the README's rule markers: a summary table, then one short section per rule. */
 export function renderRuleTable(): string {
   const metas = allRuleMeta();
@@ -15,13 +17,13 @@ export function renderRuleTable(): string {
   const both = metas.filter((m) => m.languages.includes('bicep') && m.languages.includes('terraform')).length;
   lines.push(`${metas.length} rules; ${both} of them check both Bicep and Terraform.`);
   lines.push('');
-  lines.push('| Rule | Pillar | Principles | Severity | Fix | Also in |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push('| Rule | Pillar | Principles | Bicep | Terraform | Severity | Fix | Also in |');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const meta of metas) {
     const rule = RULES.find((r) => r.id === meta.id);
     const principles = meta.principles.map((id) => principle(id)?.title ?? id).join('; ');
     lines.push(
-      `| [\`${meta.id}\`](#rule-${meta.id}) | ${pillar(meta.pillar)?.title ?? meta.pillar} | ${principles} | ${meta.severity} | ${rule?.fixable ? 'yes' : 'no'} | ${meta.peers.join(', ') || 'none'} |`,
+      `| [\`${meta.id}\`](#rule-${meta.id}) | ${pillar(meta.pillar)?.title ?? meta.pillar} | ${principles} | ${mark(meta.languages.includes('bicep'))} | ${mark(meta.languages.includes('terraform'))} | ${meta.severity} | ${rule?.fixable ? 'yes' : 'no'} | ${meta.peers.join(', ') || 'none'} |`,
     );
   }
   for (const meta of metas) {
