@@ -11,7 +11,7 @@ import { LspSession, pathToUri } from './lsp-session';
 import { check, measurement, type BenchContext, type TargetCheck } from './measurement';
 import { deriveSeed, Rng } from './prng';
 import { removeFolder, scratchFolder, writeFiles } from './scratch';
-import { buildVariant, IDLE_ANALYSIS } from './server-variant';
+import { buildVariants, VARIANTS } from './server-variant';
 import { summarize, type LatencySummary } from './stats';
 import { count, fixed, formatTable } from './table';
 
@@ -94,11 +94,17 @@ export interface KeystrokeScenario {
   burst: LatencyPair & { bursts: number; paceMs: number };
 }
 
+/** One variant's keystrokes, or why it was not measured. */
+export type VariantScenarios = { patch: string; description: string; scenarios: KeystrokeScenario[] } | { patch: string; skipped: string };
+
 /**
- * The same keystrokes through two servers the bench builds from the same sources at run time: the baseline as the sources
- * are, and the variant with the proposed fix (server-variant.ts).
+ * The same keystrokes through servers the bench builds from the same sources at run time: a baseline as the sources
+ * are, and one variant per proposed fix (server-variant.ts), on the file sizes that have targets.
  */
-export type VariantResults = { patch: string; description: string; baseline: KeystrokeScenario[]; scenarios: KeystrokeScenario[] } | { patch: string; skipped: string };
+export interface VariantResults {
+  baseline: KeystrokeScenario[];
+  variants: VariantScenarios[];
+}
 
 export interface KeystrokeResults {
   server: string;
@@ -109,8 +115,8 @@ export interface KeystrokeResults {
   scenarios: KeystrokeScenario[];
   /** The workspace loaded for the last scenarios: how long opening all its files took, and the server's memory then. */
   workspace: { files: number; openMs: number; serverRssMb: number | null; serverPeakRssMb: number | null } | null;
-  /** The proposed fix, measured on the sizes with targets; absent when not asked for (`--no-variant`, or `--idle-analysis`). */
-  idleVariant?: VariantResults;
+  /** The proposed fixes, measured on the sizes with targets; absent when not asked for (`--no-variant`, or `--idle-analysis`). */
+  proposals?: VariantResults;
 }
 
 /** File sizes typed into, and the size typed into while a workspace is loaded. */
@@ -265,22 +271,20 @@ async function typeIntoWorkspace(context: BenchContext, debounce: Debounce): Pro
   }
 }
 
-/** Builds the server with the idle-analysis fix (in a scratch folder) and types into the sizes that have targets. */
-async function idleVariant(context: BenchContext, debounceMs: number): Promise<VariantResults> {
-  const folder = scratchFolder('server-variant');
+/** Builds a baseline and each proposed variant of the server (in a scratch folder) and types into the sizes that have targets. */
+async function proposals(context: BenchContext, debounceMs: number): Promise<VariantResults> {
+  const folder = scratchFolder('server-variants');
   try {
-    const built = await buildVariant(context.root, IDLE_ANALYSIS, folder);
-    if ('skipped' in built) return { patch: IDLE_ANALYSIS.name, skipped: built.skipped };
+    const built = await buildVariants(context.root, VARIANTS, folder);
     const sizes = context.options.smoke ? context.options.keystrokeLines : context.options.keystrokeLines.filter((lines) => KEYSTROKE_TARGET_MS[lines] !== undefined);
-    context.log(`  the same, through servers built now from the working tree: as it is, then with the proposed ${IDLE_ANALYSIS.name} fix (${IDLE_ANALYSIS.file})…`);
+    context.log('  the same, through servers bundled now from the working tree: as it is, then with each proposed fix…');
     const baseline = await typeIntoLoneFiles(context, { ms: debounceMs, everyChange: true }, sizes, built.baseline);
-    const scenarios = await typeIntoLoneFiles(context, { ms: debounceMs, everyChange: false }, sizes, built.variant);
-    return {
-      patch: IDLE_ANALYSIS.name,
-      description: 'a change is analysed at once when no analysis of its document is pending; changes arriving while one is pending wait for the debounce',
-      baseline,
-      scenarios,
-    };
+    const variants: VariantScenarios[] = [];
+    for (const variant of built.variants) {
+      if ('skipped' in variant) variants.push({ patch: variant.patch.name, skipped: variant.skipped });
+      else variants.push({ patch: variant.patch.name, description: variant.patch.description, scenarios: await typeIntoLoneFiles(context, { ms: debounceMs, everyChange: false }, sizes, variant.module) });
+    }
+    return { baseline, variants };
   } finally {
     removeFolder(folder);
   }
@@ -302,7 +306,7 @@ export const keystroke = measurement<KeystrokeResults>({
       everyChangeDebounced: debounce.everyChange,
       scenarios: [...scenarios, ...loaded.scenarios],
       workspace: loaded.workspace,
-      ...(measureVariant ? { idleVariant: await idleVariant(context, debounce.ms) } : {}),
+      ...(measureVariant ? { proposals: await proposals(context, debounce.ms) } : {}),
     };
   },
   format(result) {
@@ -319,17 +323,12 @@ export const keystroke = measurement<KeystrokeResults>({
       );
     }
     const parts = [scenarioTable(result.scenarios), '', ...notes];
-    const variant = result.idleVariant;
-    if (variant && 'skipped' in variant) parts.push('', `Proposed fix (${variant.patch}): not measured, ${variant.skipped}.`);
-    else if (variant) {
-      parts.push(
-        '',
-        'The proposed fix, against a baseline: both servers bundled now from the working tree (which may be ahead of dist/).',
-        'Baseline (the sources as they are; net = raw minus the debounce):',
-        scenarioTable(variant.baseline),
-        `With ${variant.patch} (${variant.description}; net = raw):`,
-        scenarioTable(variant.scenarios),
-      );
+    if (result.proposals) {
+      parts.push('', 'Proposed fixes against a baseline, all bundled now from the working tree (which may be ahead of dist/).', 'Baseline (the sources as they are; net = raw minus the debounce):', scenarioTable(result.proposals.baseline));
+      for (const variant of result.proposals.variants) {
+        if ('skipped' in variant) parts.push(`${variant.patch}: not measured, ${variant.skipped}.`);
+        else parts.push(`With ${variant.patch}: ${variant.description} (net = raw):`, scenarioTable(variant.scenarios));
+      }
     }
     return parts.join('\n');
   },
@@ -342,8 +341,8 @@ export const keystroke = measurement<KeystrokeResults>({
         const id = `keystroke-${s.language}-${s.lines}${s.openFiles ? '-workspace' : ''}${suffix ? `-${suffix}` : ''}`;
         return [check(id, `keystroke p95 ≤ ${limit} ms (${where})${suffix ? ` [${suffix}]` : ''}`, s.single.raw?.p95, (v) => v <= limit, (v) => `${v.toFixed(1)} ms (net ${fixed(s.single.net?.p95, 1)})`)];
       });
-    const variant = result.idleVariant;
-    return [...checks(result.scenarios, ''), ...(variant && 'scenarios' in variant ? checks(variant.scenarios, `with ${variant.patch}`) : [])];
+    const variants = result.proposals?.variants ?? [];
+    return [...checks(result.scenarios, ''), ...variants.flatMap((v) => ('scenarios' in v ? checks(v.scenarios, `with ${v.patch}`) : []))];
   },
 });
 

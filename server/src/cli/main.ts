@@ -6,7 +6,7 @@ import { formatJson } from './format/json';
 import { formatPrinciplesJson, formatPrinciplesText, formatRulesJson, formatRulesText } from './format/listing';
 import { formatHtml, formatMarkdown } from './format/report';
 import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
+import { formatText, oneLine } from './format/text';
 import { loadConfig } from './config';
 import type { CliIo } from './io';
 import { principleListing, ruleListing } from './listing';
@@ -100,7 +100,8 @@ function render(report: ReviewReport, format: Format, io: CliIo, output: string 
  */
 function writeProblems(report: ReviewReport, io: CliIo): void {
   for (const problem of report.problems) {
-    io.stderr.write(`${COMMAND_NAME}: ${problem.path}: ${problem.message}\n`);
+    // Paths and messages come from the file system: keep terminal control sequences out of the user's terminal.
+    io.stderr.write(`${COMMAND_NAME}: ${oneLine(problem.path)}: ${oneLine(problem.message)}\n`);
   }
   if (report.files.length === 0) {
     io.stderr.write(

@@ -11,7 +11,7 @@ import { applyKeystrokes, editSites, typingSessions } from '../../../scripts/ben
 import { parseProcStatus } from '../../../scripts/bench/memory';
 import { repoRoot } from '../../../scripts/bench/repo';
 import { hoverOffsets } from '../../../scripts/bench/requests';
-import { applyPatch, IDLE_ANALYSIS, type SourcePatch } from '../../../scripts/bench/server-variant';
+import { applyPatch, VARIANTS, type SourcePatch } from '../../../scripts/bench/server-variant';
 
 interface SiteCase {
   name: string;
@@ -130,7 +130,7 @@ describe('bench memory', () => {
 });
 
 describe('bench server variant', () => {
-  const patch: SourcePatch = { name: 'demo', file: 'x.ts', before: 'const delay = 100;', after: 'const delay = 0;' };
+  const patch: SourcePatch = { name: 'demo', description: 'no delay', file: 'x.ts', replacements: [{ before: 'const delay = 100;', after: 'const delay = 0;' }] };
 
   it('replaces the lines once, and says why when it cannot', () => {
     assert.deepEqual(applyPatch('a\nconst delay = 100;\nb', patch), { text: 'a\nconst delay = 0;\nb' });
@@ -139,9 +139,17 @@ describe('bench server variant', () => {
     assert.match((applyPatch('const delay = 100;const delay = 100;', patch) as { reason: string }).reason, /occur twice/);
   });
 
-  it('still applies to the server’s diagnostics.ts (or the fix is in): a failure means the bench’s proposed fix needs updating', () => {
-    const source = fs.readFileSync(path.join(repoRoot(), IDLE_ANALYSIS.file), 'utf8');
-    const result = applyPatch(source, IDLE_ANALYSIS);
-    assert.ok('text' in result || /already has the change/.test(result.reason), 'reason' in result ? result.reason : '');
+  it('applies every replacement in order, and refuses the whole patch when one no longer applies', () => {
+    const two: SourcePatch = { ...patch, replacements: [...patch.replacements, { before: 'let x;', after: 'let x = 1;' }] };
+    assert.deepEqual(applyPatch('const delay = 100;\nlet x;', two), { text: 'const delay = 0;\nlet x = 1;' });
+    assert.match((applyPatch('const delay = 100;', two) as { reason: string }).reason, /no longer has the lines/);
   });
+
+  for (const variant of VARIANTS) {
+    it(`${variant.name} still applies to ${variant.file} (or is in): a failure means the bench's proposed fix needs updating`, () => {
+      const source = fs.readFileSync(path.join(repoRoot(), variant.file), 'utf8');
+      const result = applyPatch(source, variant);
+      assert.ok('text' in result || /already has the change/.test(result.reason), 'reason' in result ? result.reason : '');
+    });
+  }
 });

@@ -170,7 +170,12 @@ export class Workspace {
 
     const merged = mergeOccurrences(occurrences, contextsOfFile);
     const byFile = new Map<string, Finding[]>();
-    for (const f of merged) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const f of merged) {
+      // Append in place: copying the list per finding made files with thousands of findings quadratic.
+      const list = byFile.get(f.file);
+      if (list) list.push(f);
+      else byFile.set(f.file, [f]);
+    }
     const noticesByFile = new Map<string, FileNotice[]>();
     for (const n of notices) {
       const list = noticesByFile.get(n.file) ?? [];

@@ -1,5 +1,5 @@
 // AI accounts that hold sensitive data (fine-tuning files, stored completions, agent threads) may need customer-managed keys; platform keys are the minimum.
-import type { Resource } from '../../model/types';
+import type { FileModel, Resource } from '../../model/types';
 import type { Rule, RuleContext } from '../rule';
 import { lookup } from '../helpers/lookup';
 import { ACCOUNT_TYPES, accountLabel } from './shared/resources';
@@ -40,16 +40,28 @@ const rule: Rule = {
     }
     const block = lookup(ctx.resource.body, ['customer_managed_key'], ctx.language);
     if (block.state !== 'absent') return;
-    if (ctx.model.resources.some((r) => r.type === CMK_RESOURCE && pointsAt(r, ctx.resource))) return;
+    if (keyedAccounts(ctx.model).has(ctx.resource.name)) return;
     ctx.report({ messageId: 'absentTerraform', data, at: ctx.resource.nameSpan });
   },
 };
 
 export default rule;
 
-/** True when the key resource's `cognitive_account_id` refers to this account (`azurerm_cognitive_account.x.id`). */
-function pointsAt(keyResource: Resource, account: Resource): boolean {
+/** The account addresses that a key resource of the file points at, computed once per model: one scan, not one per account. */
+const KEYED = new WeakMap<FileModel, Set<string>>();
+
+function keyedAccounts(model: FileModel): Set<string> {
+  let keyed = KEYED.get(model);
+  if (!keyed) {
+    keyed = new Set(model.resources.filter((r) => r.type === CMK_RESOURCE).flatMap(accountsReferenced));
+    KEYED.set(model, keyed);
+  }
+  return keyed;
+}
+
+/** The accounts a key resource's `cognitive_account_id` refers to (`azurerm_cognitive_account.x.id` gives `azurerm_cognitive_account.x`). */
+function accountsReferenced(keyResource: Resource): string[] {
   const id = lookup(keyResource.body, ['cognitive_account_id'], 'terraform');
-  if (id.state !== 'unknown' || !id.at || id.at.value.kind !== 'expression') return false;
-  return id.at.value.references.some((ref) => ref === account.name || ref.startsWith(`${account.name}.`));
+  if (id.state !== 'unknown' || !id.at || id.at.value.kind !== 'expression') return [];
+  return id.at.value.references.map((ref) => ref.split('.').slice(0, 2).join('.'));
 }
