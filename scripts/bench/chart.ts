@@ -115,7 +115,7 @@ function panelSvg(panel: ChartPanel, index: number, xLabel: string, xMax: number
       out.push(`<line x1="${px(sx(from))}" y1="${px(sy(y(from)))}" x2="${px(sx(to))}" y2="${px(sy(y(to)))}" stroke="${color}" class="fit" clip-path="url(#${clip})"/>`);
     }
     for (const [x, y] of series.points) {
-      out.push(`<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="4" fill="${color}"><title>${escapeXml(`${series.name}: ${tickLabel(x, 1)} → ${y.toPrecision(3)}`)}</title></circle>`);
+      out.push(`<circle cx="${px(sx(x))}" cy="${px(sy(y))}" r="4" fill="${color}"><title>${escapeXml(`${series.name}: ${tickLabel(x, 1)} → ${Math.abs(y) >= 1000 ? tickLabel(Math.round(y), 1) : y.toPrecision(3)}`)}</title></circle>`);
     }
     // The legend, one line per series, under the panel's axis label.
     const legendY = plotTop + plotHeight + MARGIN.bottom + n * LEGEND_LINE;

@@ -212,7 +212,7 @@ export function reviewChart(result: Omit<ReviewResults, 'chart'>, subtitle: stri
           color: line.color,
           points,
           fit: fit ? { ...fit, slope: fit.slope * scale, intercept: fit.intercept * scale } : null,
-          ...(fit ? { fitLabel: `${fit.slope.toPrecision(3)} ${unit}/file + ${fit.intercept.toFixed(0)} ${unit}` } : {}),
+          ...(fit ? { fitLabel: `${fit.slope.toPrecision(3)} ${unit}/file ${fit.intercept < 0 ? '−' : '+'} ${Math.abs(fit.intercept).toFixed(0)} ${unit}` } : {}),
         },
       ];
     });

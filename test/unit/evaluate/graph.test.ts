@@ -201,3 +201,64 @@ output "key" {
     assert.ok(references.includes('reference azurerm_key_vault_secret.key -> azurerm_cognitive_account.this (value)'), references.join('\n'));
   });
 });
+
+describe('graph: resources declared in loops', () => {
+  const accounts = `resource aoai 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'aoai'
+}
+
+resource search 'Microsoft.Search/searchServices@2024-06-01-preview' = {
+  name: 'search'
+}
+`;
+  const endpoints = (iterable: string): string => `${accounts}
+${iterable}
+
+resource pe 'Microsoft.Network/privateEndpoints@2024-05-01' = [for link in links: {
+  name: 'pe-\${link.group}'
+  properties: {
+    privateLinkServiceConnections: [ { name: 'c', properties: { privateLinkServiceId: link.id, groupIds: [ link.group ] } } ]
+  }
+}]
+`;
+  const path = 'properties.privateLinkServiceConnections[0].properties.privateLinkServiceId';
+
+  it('gives a Bicep loop over known items one edge per item, with the details of that item', () => {
+    const graph = graphOf({ 'main.bicep': endpoints(`var links = [ { id: aoai.id, group: 'account' }, { id: search.id, group: 'searchService' } ]`) });
+    assert.deepEqual(graph.edges.filter((e) => e.kind === 'privateEndpoint').map((e) => show(graph, e)).sort(), [
+      `privateEndpoint pe -> aoai (${path}) {"groupIds":["account"]}`,
+      `privateEndpoint pe -> search (${path}) {"groupIds":["searchService"]}`,
+    ]);
+  });
+
+  it('keeps the target of a Bicep loop over unknown items unresolved', () => {
+    const graph = graphOf({ 'main.bicep': endpoints('param links array') });
+    assert.deepEqual(graph.edges.filter((e) => e.kind === 'privateEndpoint').map((e) => show(graph, e).replace(/ \{.*$/, '')), [`privateEndpoint pe -> ? (${path})`]);
+  });
+
+  it('gives a Terraform for_each over known items one edge per item', () => {
+    const graph = graphOf({
+      'main.tf': `resource "azurerm_cognitive_account" "x" {
+  name = "aoai"
+}
+
+resource "azurerm_search_service" "y" {
+  name = "search"
+}
+
+resource "azurerm_monitor_diagnostic_setting" "d" {
+  for_each           = { a = azurerm_cognitive_account.x.id, b = azurerm_search_service.y.id }
+  name               = "diag-\${each.key}"
+  target_resource_id = each.value
+  enabled_log {
+    category_group = "allLogs"
+  }
+}
+`,
+    });
+    assert.deepEqual(graph.edges.filter((e) => e.kind === 'diagnostics').map((e) => show(graph, e)).sort(), [
+      'diagnostics azurerm_monitor_diagnostic_setting.d -> azurerm_cognitive_account.x (target_resource_id) {"categories":[],"categoryGroups":["allLogs"]}',
+      'diagnostics azurerm_monitor_diagnostic_setting.d -> azurerm_search_service.y (target_resource_id) {"categories":[],"categoryGroups":["allLogs"]}',
+    ]);
+  });
+});

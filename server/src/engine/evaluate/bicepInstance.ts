@@ -258,16 +258,16 @@ class BicepInstance implements BicepScope {
   }
 
   private resolveCopy(resource: Resource, peeled: Peeled, env: Env, conditional: boolean): ResolvedResource {
-    const body = this.resolver.value(resource.body, env);
+    // Each copy keeps its own evaluated values: a loop item's `link.id` stays one shared expression across copies.
+    const { result: body, evs } = this.resolver.capture(() => this.resolver.value(resource.body, env));
     const copy: Resource = body === resource.body ? resource : { ...resource, body: body as Resource['body'] };
     const nameExpr = property(this.unit.text, peeled.object, 'name');
-    const resolver = this.resolver;
     return {
       resource: copy,
       instance: this.id,
       name: nameExpr ? this.evaluator.eval(nameExpr, env) : undefined,
       conditional,
-      evOf: (value) => resolver.evs.get(value),
+      evOf: (value) => evs.get(value),
     };
   }
 

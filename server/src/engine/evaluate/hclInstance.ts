@@ -225,7 +225,8 @@ class HclInstance implements HclScope {
     const evaluator = this.evaluator(declared.unit);
     const nameAttr = attributeOf(declared.node, 'name');
     return envs.map((env) => {
-      const body = resolver.value(resource.body, env);
+      // Each copy keeps its own evaluated values: `each.value` stays one shared expression across copies.
+      const { result: body, evs } = resolver.capture(() => resolver.value(resource.body, env));
       let copy: Resource = body === resource.body ? resource : { ...resource, body: body as Resource['body'] };
       // An `azapi_resource` whose `type` only evaluation determines (`type = var.resource_types.storage`) is read as its ARM type now.
       if (copy.type === 'azapi_resource') copy = applyAzapi({ ...declared.unit.model, resources: [copy] }, declared.unit.text).resources[0] ?? copy;
@@ -234,7 +235,7 @@ class HclInstance implements HclScope {
         instance: this.id,
         name: nameAttr ? evaluator.eval(nameAttr.expr, env) : undefined,
         conditional,
-        evOf: (value) => resolver.evs.get(value),
+        evOf: (value) => evs.get(value),
       };
     });
   }

@@ -29,8 +29,30 @@ const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start
 export class Resolver {
   /** The evaluator's value behind each value this resolver produced. */
   readonly evs = new WeakMap<object, EV>();
+  /** The maps of the copies being resolved now (see `capture`). */
+  private readonly captures: WeakMap<object, EV>[] = [];
 
   constructor(private readonly host: ResolverHost) {}
+
+  /**
+   * Runs `resolve` and returns, with its result, the evaluator's values recorded while it ran. A loop's copies share
+   * the model values that stay expressions (`link.id` in every copy), so each copy needs its own map: the shared
+   * `evs` keeps only the last copy's value.
+   */
+  capture<T>(resolve: () => T): { result: T; evs: WeakMap<object, EV> } {
+    const evs = new WeakMap<object, EV>();
+    this.captures.push(evs);
+    try {
+      return { result: resolve(), evs };
+    } finally {
+      this.captures.pop();
+    }
+  }
+
+  private record(key: object, ev: EV): void {
+    this.evs.set(key, ev);
+    for (const map of this.captures) map.set(key, ev);
+  }
 
   /** The model value with every expression the evaluator can determine replaced. Literals are returned as they are. */
   value(value: Value, env: Env): Value {
@@ -48,7 +70,7 @@ export class Resolver {
               changed = true;
               continue;
             }
-            if (ev) this.evs.set(item, ev);
+            if (ev) this.record(item, ev);
             items.push(item);
             continue;
           }
@@ -62,7 +84,7 @@ export class Resolver {
         const ev = this.host.evaluate(value.span, env);
         if (!ev) return value;
         if (ev.kind === 'unknown') {
-          this.evs.set(value, ev);
+          this.record(value, ev);
           return value;
         }
         return this.fromEv(ev, value.span, 0, value);
@@ -86,7 +108,7 @@ export class Resolver {
           changed = true;
           continue;
         }
-        if (ev) this.evs.set(entry.value, ev);
+        if (ev) this.record(entry.value, ev);
         entries.push(entry);
         continue;
       }
@@ -146,7 +168,7 @@ export class Resolver {
             : { kind: 'expression', text: this.host.sourceText(ev.site.file, ev.site.span), span, references: [] };
         break;
     }
-    this.evs.set(out, ev);
+    this.record(out, ev);
     return out;
   }
 

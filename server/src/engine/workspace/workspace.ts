@@ -90,6 +90,8 @@ export class Workspace {
   private readonly files = new Map<string, Source>();
   private readonly missing = new Set<string>();
   private readonly listed = new Map<string, readonly string[]>();
+  /** Each file's folder: `folderFiles` asks for every file on every call, and normalising paths dominated large workspaces. */
+  private readonly folders = new Map<string, string>();
   private readonly instances = new Map<string, InstanceEntry>();
   private readonly ids = new Map<string, string>();
   private nextId = 1;
@@ -115,6 +117,7 @@ export class Workspace {
   /** Removes a given file (a file read through `readFile` may be read again when needed). */
   remove(file: string): void {
     const path = normalizePath(file);
+    this.folders.delete(path);
     if (this.files.delete(path)) this.changed();
   }
 
@@ -243,8 +246,17 @@ export class Workspace {
     if (!this.options.isolated && !this.listed.has(folder) && isWithin(this.root, folder)) {
       this.listed.set(folder, (this.options.listFiles?.(folder) ?? []).map(normalizePath));
     }
-    for (const path of this.listed.get(folder) ?? []) if (fileKindOf(path) === kind && dirname(path) === folder) this.source(path);
-    return [...this.files.values()].filter((f) => f.kind === kind && dirname(f.file) === folder).sort((a, b) => (a.file < b.file ? -1 : 1));
+    for (const path of this.listed.get(folder) ?? []) if (fileKindOf(path) === kind && this.folderOf(path) === folder) this.source(path);
+    return [...this.files.values()].filter((f) => f.kind === kind && this.folderOf(f.file) === folder).sort((a, b) => (a.file < b.file ? -1 : 1));
+  }
+
+  private folderOf(file: string): string {
+    let folder = this.folders.get(file);
+    if (folder === undefined) {
+      folder = dirname(file);
+      this.folders.set(file, folder);
+    }
+    return folder;
   }
 
   private unitFiles(unit: string): Source[] {

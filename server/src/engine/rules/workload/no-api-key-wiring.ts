@@ -6,6 +6,9 @@ import { aiLabel, consumerLabel, KEYED_TYPES } from './shared/resources';
 /** Foundry connections that hold keys are judged by the ai family (`no-connection-key-auth`). */
 const CONNECTION = /^microsoft\.cognitiveservices\/accounts\/(projects\/)?connections$|^azurerm_cognitive_account_connection_/i;
 
+/** API Management named values (Bicep child type, azurerm resource). */
+const NAMED_VALUE = /^microsoft\.apimanagement\/service\/namedvalues$|^azurerm_api_management_named_value$/i;
+
 export default workloadRule({
   id: 'no-api-key-wiring',
   resourceTypes: KEYED_TYPES,
@@ -13,6 +16,8 @@ export default workloadRule({
   messages: {
     wired:
       '{{consumer}} "{{name}}" is given an API key of {{label}} "{{target}}" (`{{attribute}}`): a shared key carries no identity and cannot be scoped or audited per caller. Give "{{name}}" a managed identity and a data-plane role on "{{target}}" instead.',
+    wiredNamedValue:
+      '{{consumer}} "{{name}}" is given an API key of {{label}} "{{target}}" (`{{attribute}}`): a shared key carries no identity and cannot be scoped or audited per caller. Give the API Management service that owns "{{name}}" a managed identity and a data-plane role on "{{target}}", and have its policy authenticate with that identity (`authentication-managed-identity`) instead of the key.',
   },
   fixable: false,
   checkWorkload(ctx: WorkloadRuleContext): void {
@@ -23,7 +28,8 @@ export default workloadRule({
       if (!target || !source || source.id === target.id || CONNECTION.test(source.type)) continue;
       if (!isAiAccount(target.type) && !isSearchService(target.type)) continue;
       ctx.report({
-        messageId: 'wired',
+        // A named value holds the key for its API Management service; the identity belongs to the service, not the value.
+        messageId: NAMED_VALUE.test(source.type) ? 'wiredNamedValue' : 'wired',
         node: source,
         file: edge.file,
         at: edge.span,

@@ -54,6 +54,7 @@ export function consumerLabel(resource: Resource): string {
   if (type === 'microsoft.web/sites/config') return 'App settings';
   if (type === 'microsoft.app/containerapps' || type === 'azurerm_container_app') return 'Container app';
   if (type === 'microsoft.keyvault/vaults/secrets' || type === 'azurerm_key_vault_secret') return 'Key Vault secret';
+  if (type === 'microsoft.apimanagement/service/namedvalues' || type === 'azurerm_api_management_named_value') return 'API Management named value';
   return `Resource of type \`${resource.type}\``;
 }
 
