@@ -31,7 +31,7 @@ import { analysableFile } from './documents';
 import type { Logger } from './log';
 import { cancelledError, runSafe } from './runSafe';
 import { isInside } from './settings';
-import { readWorkspaceFile } from './workspaceFiles';
+import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
 
 /** What the client asks: the folders to review, or (absent or empty) every workspace folder. */
 export interface ReviewParams extends WorkDoneProgressParams {
@@ -188,7 +188,8 @@ async function reviewFolders(
     };
     const listFiles = (folder: string): string[] | undefined => {
       const absolute = onDisk(folder);
-      if (!absolute) return undefined;
+      // A folder reached through a symbolic link that leads outside the workspace is not listed.
+      if (!absolute || !isInsideWorkspace(absolute, [root])) return undefined;
       try {
         return fs.readdirSync(absolute, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${folder === '.' ? '' : `${folder}/`}${e.name}`);
       } catch {

@@ -14,7 +14,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
  * way to read arbitrary files.
  */
 export function readWorkspaceFile(file: string, folders: readonly { path: string }[]): string | undefined {
-  if (!folders.some((folder) => isInside(file, folder.path))) return undefined;
+  if (!isInsideWorkspace(file, folders)) return undefined;
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
@@ -22,6 +22,29 @@ export function readWorkspaceFile(file: string, folders: readonly { path: string
   } catch {
     return undefined;
   }
+}
+
+/** The real path of a file or folder (symbolic links resolved), or undefined when it does not exist. */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when `file` lies inside one of `folders` both as written and once symbolic links are resolved: a link inside the
+ * workspace that leads outside it (to a file or through a folder) is refused, as the CLI's walk refuses it.
+ */
+export function isInsideWorkspace(file: string, folders: readonly { path: string }[]): boolean {
+  const real = realPath(file);
+  if (real === undefined) return false;
+  return folders.some((folder) => {
+    if (!isInside(file, folder.path)) return false;
+    const realFolder = realPath(folder.path);
+    return realFolder !== undefined && isInside(real, realFolder);
+  });
 }
 
 /** A closed workspace file as an `OpenFile`, so offsets in it can become positions. */
