@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LspTestClient } from '../protocol/lspClient';
 
 /** `<publisher>.<name>` from package.json. */
-export const EXTENSION_ID = 'waf-ai-lens.waf-ai-lens';
+export const EXTENSION_ID = 'ai-lens.waf-ai-lens';
 /** What our diagnostics carry in `source` (server/src/lsp/convert.ts). */
 export const DIAGNOSTIC_SOURCE = 'WAF AI Lens';
 /** How long a test waits for a signal from the editor before it fails: far above the server's debounce and a cold start. */
