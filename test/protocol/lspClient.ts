@@ -1,4 +1,5 @@
 // A small real LSP client for the protocol tests: spawns the bundled server and talks JSON-RPC to it over stdio, IPC or a socket.
+import { REPO_ROOT } from '../support/repo';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -70,33 +71,9 @@ interface Waiter {
   reject(error: Error): void;
 }
 
-/**
- * The repository root: `WAF_AI_LENS_ROOT` when set (as test/support/repo.ts honours it), else the nearest folder above
- * the compiled test, or above the working directory when the tests were compiled outside the tree, holding this project.
- */
+/** The repository root, found once for every test (test/support/repo.ts). */
 export function repoRoot(): string {
-  const configured = process.env.WAF_AI_LENS_ROOT;
-  if (configured && isRepoRoot(path.resolve(configured))) return path.resolve(configured);
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = path.resolve(start);
-    for (;;) {
-      if (isRepoRoot(dir)) return dir;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-  }
-  throw new Error(`Cannot find the waf-ai-lens repository above ${__dirname} or ${process.cwd()}; run the tests from the repository.`);
-}
-
-function isRepoRoot(dir: string): boolean {
-  // The source check matters: compiled output folders hold copies of package.json but never the TypeScript sources.
-  if (!fs.existsSync(path.join(dir, 'server', 'src', 'server.ts'))) return false;
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'waf-ai-lens';
-  } catch {
-    return false;
-  }
+  return REPO_ROOT;
 }
 
 /** The bundled server the tests run, exactly as the extension and the `waf-ai-lens-server` command run it. */

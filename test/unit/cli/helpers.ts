@@ -1,4 +1,5 @@
 // Shared helpers of the CLI tests: captured I/O, the repository root, temp folders and hand-built analyses.
+import { REPO_ROOT } from '../../support/repo';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,19 +28,9 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
   };
 }
 
-/**
- * The repository root: the first folder above the compiled test (or, when tests are compiled elsewhere, above the
- * working directory) holding both package.json and bin/waf-ai-lens.js. tsc copies package.json into its output
- * folder, so package.json alone would find the output folder instead.
- */
+/** The repository root, found once for every test (test/support/repo.ts). */
 export function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'bin', 'waf-ai-lens.js'))) return dir;
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  throw new Error('Cannot find the repository root (package.json beside bin/waf-ai-lens.js) above the tests or the working directory.');
+  return REPO_ROOT;
 }
 
 /** A fresh folder under the OS temp folder, removed by the returned cleanup. */
