@@ -431,33 +431,41 @@ export class ExpressionParser extends ParserBase {
     this.advance();
     this.openBraces++;
     const items: ObjectItem[] = [];
-    let closed = false;
-    let end = openEnd;
+    const { end, closed } = this.parseListItems(start, openEnd, T.RBrace, 'a property', () => {
+      const item = this.parseObjectItem();
+      if (item !== undefined) items.push(item);
+    });
+    this.openBraces--;
+    return { kind: 'object', start, end, items, closed };
+  }
+
+  /**
+   * The items of a `{ … }` or `[ … ]` list, after its opener, through its closer: items separated by line breaks or commas,
+   * a stray comma reported and skipped, an unclosed list closed (with an error at its opener) where an enclosing construct
+   * resumes. `parseItem` parses one item at the current token; the caller has consumed the opener and counted it as open.
+   * Shared by object and array literals, object and tuple types, and import lists, which differ only in their items.
+   */
+  protected parseListItems(start: number, openEnd: number, closer: T.RBrace | T.RBracket, what: string, parseItem: () => void): { end: number; closed: boolean } {
     for (;;) {
       const kind = this.peek();
-      if (kind === T.RBrace) {
-        end = this.tokenEnd();
+      if (kind === closer) {
+        const end = this.tokenEnd();
         this.advance();
-        closed = true;
-        break;
+        return { end, closed: true };
       }
       if (kind === T.EOF || this.atEnclosingCloser()) {
-        this.errorUnclosed(start, openEnd, '}');
-        end = this.previousEnd();
-        break;
+        this.errorUnclosed(start, openEnd, closer === T.RBrace ? '}' : ']');
+        return { end: this.previousEnd(), closed: false };
       }
       const before = this.i;
       if (kind === T.Comma) {
-        this.errorAtToken('Expected a property before this comma.');
+        this.errorAtToken(`Expected ${what} before this comma.`);
         this.advance();
         continue;
       }
-      const item = this.parseObjectItem();
-      if (item !== undefined) items.push(item);
-      this.expectItemSeparator(T.RBrace, before);
+      parseItem();
+      this.expectItemSeparator(closer, before);
     }
-    this.openBraces--;
-    return { kind: 'object', start, end, items, closed };
   }
 
   /** After a list item: a comma, a line break or the closer must follow; anything else is skipped as junk. */
@@ -531,30 +539,9 @@ export class ExpressionParser extends ParserBase {
       return loop;
     }
     const items: (Expression | SpreadExpression)[] = [];
-    let closed = false;
-    let end = openEnd;
-    for (;;) {
-      const kind = this.peek();
-      if (kind === T.RBracket) {
-        end = this.tokenEnd();
-        this.advance();
-        closed = true;
-        break;
-      }
-      if (kind === T.EOF || this.atEnclosingCloser()) {
-        this.errorUnclosed(start, openEnd, ']');
-        end = this.previousEnd();
-        break;
-      }
-      const before = this.i;
-      if (kind === T.Comma) {
-        this.errorAtToken('Expected an item before this comma.');
-        this.advance();
-        continue;
-      }
-      items.push(kind === T.Ellipsis ? this.parseSpread() : this.parseExpression());
-      this.expectItemSeparator(T.RBracket, before);
-    }
+    const { end, closed } = this.parseListItems(start, openEnd, T.RBracket, 'an item', () => {
+      items.push(this.peek() === T.Ellipsis ? this.parseSpread() : this.parseExpression());
+    });
     this.openBrackets--;
     return { kind: 'array', start, end, items, closed };
   }

@@ -448,22 +448,8 @@ export class StatementParser extends TypeParser {
     this.advance();
     this.openBraces++;
     const items: ImportItem[] = [];
-    for (;;) {
+    this.parseListItems(openStart, openEnd, T.RBrace, 'a name', () => {
       const kind = this.peek();
-      if (kind === T.RBrace) {
-        this.advance();
-        break;
-      }
-      if (kind === T.EOF || this.atEnclosingCloser()) {
-        this.errorUnclosed(openStart, openEnd, '}');
-        break;
-      }
-      const before = this.i;
-      if (kind === T.Comma) {
-        this.errorAtToken('Expected a name before this comma.');
-        this.advance();
-        continue;
-      }
       if (kind === T.Identifier || kind === T.StringComplete || kind === T.StringLeft) {
         const name = kind === T.Identifier ? this.identifier() : this.parseString();
         let alias: Identifier | MissingNode | undefined;
@@ -476,8 +462,7 @@ export class StatementParser extends TypeParser {
         this.errorAtToken(`Expected a name to import, found ${describeToken(kind)}.`);
         this.skipToSeparator(true);
       }
-      this.expectItemSeparator(T.RBrace, before);
-    }
+    });
     this.openBraces--;
     return items;
   }

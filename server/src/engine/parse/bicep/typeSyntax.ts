@@ -227,31 +227,10 @@ export class TypeParser extends ExpressionParser {
     this.advance();
     this.openBraces++;
     const properties: ObjectTypeProperty[] = [];
-    let closed = false;
-    let end = openEnd;
-    for (;;) {
-      const kind = this.peek();
-      if (kind === T.RBrace) {
-        end = this.tokenEnd();
-        this.advance();
-        closed = true;
-        break;
-      }
-      if (kind === T.EOF || this.atEnclosingCloser()) {
-        this.errorUnclosed(start, openEnd, '}');
-        end = this.previousEnd();
-        break;
-      }
-      const before = this.i;
-      if (kind === T.Comma) {
-        this.errorAtToken('Expected a property before this comma.');
-        this.advance();
-        continue;
-      }
+    const { end, closed } = this.parseListItems(start, openEnd, T.RBrace, 'a property', () => {
       const property = this.parseObjectTypeProperty();
       if (property !== undefined) properties.push(property);
-      this.expectItemSeparator(T.RBrace, before);
-    }
+    });
     this.openBraces--;
     return { kind: 'objectType', start, end, properties, closed };
   }
@@ -300,33 +279,12 @@ export class TypeParser extends ExpressionParser {
     this.advance();
     this.openBrackets++;
     const items: TupleTypeItem[] = [];
-    let closed = false;
-    let end = openEnd;
-    for (;;) {
-      const kind = this.peek();
-      if (kind === T.RBracket) {
-        end = this.tokenEnd();
-        this.advance();
-        closed = true;
-        break;
-      }
-      if (kind === T.EOF || this.atEnclosingCloser()) {
-        this.errorUnclosed(start, openEnd, ']');
-        end = this.previousEnd();
-        break;
-      }
-      const before = this.i;
-      if (kind === T.Comma) {
-        this.errorAtToken('Expected a type before this comma.');
-        this.advance();
-        continue;
-      }
+    const { end, closed } = this.parseListItems(start, openEnd, T.RBracket, 'a type', () => {
       const decorators = this.parseDecoratorLines();
       const type = this.parseType(Line.Any);
       const itemStart = decorators.length > 0 ? decorators[0]!.start : type.start;
       items.push({ kind: 'tupleTypeItem', start: itemStart, end: Math.max(type.end, itemStart), decorators, type });
-      this.expectItemSeparator(T.RBracket, before);
-    }
+    });
     this.openBrackets--;
     return { kind: 'tupleType', start, end, items, closed };
   }
