@@ -27,9 +27,9 @@ type TextDocument = TextDocuments.TextDocument;
 /** How long the bench waits for any one answer or publication before it gives up on the server. */
 export const WAIT_MS = 60_000;
 
-/** The bundled server, exactly as the extension and the `waf-ai-lens-server` command start it. */
+/** The bundled server, exactly as the extension and the `waf-ai-lens-server` command start it (or `WAF_AI_LENS_SERVER`'s bundle). */
 export function serverBundle(root: string): string {
-  return path.join(root, 'dist', 'server.js');
+  return process.env.WAF_AI_LENS_SERVER ?? path.join(root, 'dist', 'server.js');
 }
 
 /** The language id an editor gives a file, from its extension. */

@@ -76,9 +76,12 @@ export function repoRoot(): string {
   return REPO_ROOT;
 }
 
-/** The bundled server the tests run, exactly as the extension and the `waf-ai-lens-server` command run it. */
+/**
+ * The bundled server the tests run, exactly as the extension and the `waf-ai-lens-server` command run it.
+ * `WAF_AI_LENS_SERVER` points at another bundle, so work on the server can be tested without rebuilding the shared `dist/`.
+ */
 export function serverModule(): string {
-  const module = path.join(repoRoot(), 'dist', 'server.js');
+  const module = process.env.WAF_AI_LENS_SERVER ?? path.join(repoRoot(), 'dist', 'server.js');
   if (!fs.existsSync(module)) throw new Error(`${module} does not exist; build the bundle first (node scripts/build.mjs).`);
   return module;
 }
