@@ -3,9 +3,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeFile, analyzeWorkspace, parseFile, type FileAnalysis } from '../../server/src/engine';
 import { FUZZ_RUNS, FUZZ_SEED, LONG_RUN } from './support/budget';
-import { fileFor, fixturesOf, generatedOfSize, generatedSamples, type Language, type Sample } from './support/corpus';
+import { fileFor, fixtureSamples, fixturesOf, generatedOfSize, generatedSamples, type Language, type Sample } from './support/corpus';
 import { allViolations, analysisViolations, applyTextEdits, errorText, preview } from './support/invariants';
-import { applyMutations, mutations } from './support/mutate';
+import { applyMutations, mutations, mutationsOf, SUPPRESSION_SNIPPETS } from './support/mutate';
 
 /** fast-check's settings for every property here: seeded, bounded, and quiet unless a property fails. */
 function settings(runs: number): fc.Parameters<unknown> {
@@ -16,9 +16,9 @@ function settings(runs: number): fc.Parameters<unknown> {
  * The property every fuzzer checks: the mutated text parses and analyses without throwing, keeps every span sound,
  * and every fix it offers leaves the file parsing no worse. The failure message carries the text, for a regression test.
  */
-function holdsFor(samples: readonly Sample[], runs: number): void {
+function holdsFor(samples: readonly Sample[], runs: number, edited = mutations): void {
   fc.assert(
-    fc.property(fc.nat({ max: samples.length - 1 }), mutations, (index, edits) => {
+    fc.property(fc.nat({ max: samples.length - 1 }), edited, (index, edits) => {
       const sample = samples[index]!;
       const text = applyMutations(sample.text, edits);
       const problems = allViolations(sample.file, sample.kind, text);
@@ -131,35 +131,83 @@ const REGRESSIONS: Regression[] = [
       assert.ok(findings.every((f) => f.fixes.length === 0));
     },
   },
-];
-
-/** Known bugs in areas being written now: today's wrong behaviour, pinned so that the fix flips the test (see KNOWN_FIX_BUGS). */
-const KNOWN_BUGS: Array<{ name: string; file: string; text: string; ruleId: string }> = [
   {
-    // FIXME(editor features, suppressions in progress): after a parse error, `//` inside a string is taken for a suppression comment,
-    // and "Remove the unused suppression" deletes the rest of the string's line, so the file gets two more errors. It must not be
-    // offered; then the error count must not rise and this test must assert `<=`.
-    name: 'bicep: an unused-suppression fix cuts a string in a broken file',
+    // The `#` line is a pragma in Bicep, so the resource below it does not parse; the parser's recovery used to let the
+    // `//` inside the string pass for a comment, and "Remove the unused suppression" cut the string.
+    name: "bicep: in a file that does not parse, a '//' inside a string is no suppression comment",
     file: '/ws/main.bicep',
     text: "# waf-ai-lens-ignore require-seresource search 'Microsoft.Search/searchServices@2023-11-01' = {\n  name: 'srch-chat'\n  tags: {\n    note: '// waf-ai-lens-ignore require-search-replicas: inside a string'\n  }\n  properties: {\n    replicaCount: 1\n  }\n}\n",
-    ruleId: 'waf-ai-lens-suppression',
+    expect(analysis) {
+      assert.ok(analysis.model.parseErrors.length > 0, 'the file does not parse');
+      assert.deepEqual(suppressionFindings(analysis), []);
+    },
   },
   {
-    // FIXME(editor features, suppressions in progress): the same in Terraform, with `#` inside a string after a broken line.
-    name: 'terraform: an unused-suppression fix cuts a string in a broken file',
+    name: "terraform: in a file that does not parse, a '#' inside a string is no suppression comment",
     file: '/ws/main.tf',
     text: '\nEOT\nr{esource "azurerm_search_service" "search" {\n  sku = "standard"\n  tags = {\n    note = "# waf-ai-lens-ignore require-search-replicas: inside a string"\n  }\n  replica_count = 1\n}\n',
-    ruleId: 'waf-ai-lens-suppression',
+    expect(analysis) {
+      assert.ok(analysis.model.parseErrors.length > 0, 'the file does not parse');
+      assert.deepEqual(suppressionFindings(analysis), []);
+    },
   },
   {
-    // FIXME(rule families, ml in progress): the fix writes `azurerm_machine_learning_compute_instance.my bob.id`, which does not
-    // parse; with a label that is no identifier it must offer no fix (or not reference the resource by address).
-    name: 'terraform: the idle-shutdown fix of a resource whose label is no identifier writes a reference that does not parse',
+    // Outputs are not in the model, so only a scan that knows strings can tell the keyword in this one from the comment after it.
+    name: "bicep: the keyword inside an output's string is no comment, and the unused suppression after it is removed without the string",
+    file: '/ws/main.bicep',
+    text: "output note string = 'a // waf-ai-lens-ignore require-search-replicas: inside a string' // waf-ai-lens-ignore require-search-replicas: nothing here\n",
+    expect(analysis, text) {
+      const fixed = onlyRemovalFix(analysis, text);
+      assert.equal(fixed, text.replace(' // waf-ai-lens-ignore require-search-replicas: nothing here', ''));
+    },
+  },
+  {
+    name: "terraform: the keyword inside an output's string is no comment, and the unused suppression after it is removed without the string",
+    file: '/ws/main.tf',
+    text: 'output "note" {\n  value = "a ${"}"} # waf-ai-lens-ignore require-search-replicas: inside a string" # waf-ai-lens-ignore require-search-replicas: nothing here\n}\n',
+    expect(analysis, text) {
+      const fixed = onlyRemovalFix(analysis, text);
+      assert.equal(fixed, text.replace(' # waf-ai-lens-ignore require-search-replicas: nothing here', ''));
+    },
+  },
+  {
+    // Terraform reads `//` in an interpolation as a comment; the parser, unable to close the interpolation, resumes the
+    // string right after `a`, so the "comment" is string text to it, and removing it would cut that string.
+    name: 'terraform: in a file that does not parse, a comment the parser reads as string text after an unclosed interpolation is no suppression',
+    file: '/ws/main.tf',
+    text: 'output "url" {\n  value = "https://${a// waf-ai-lens-ignore require-search-replicas: read as a string\nzurerm_linux_web_app.api.default_hostname}"\n}\n',
+    expect(analysis) {
+      assert.ok(analysis.model.parseErrors.some((e) => /interpolation is never closed/.test(e.message)));
+      assert.deepEqual(suppressionFindings(analysis), []);
+    },
+  },
+  {
+    // Terraform rejects a resource name that is no identifier ("Invalid resource name"), and `<type>.my bob.id` does not
+    // parse: there is no reference the fix could write, so the finding stands without one.
+    name: 'terraform: the idle-shutdown finding of an instance whose label is no identifier offers no fix',
     file: '/ws/main.tf',
     text: 'resource "azurerm_machine_learning_compute_instance" "my bob" {\n  name                 = "ci-bob"\n  virtual_machine_size = "Standard_DS3_v2"\n}\n',
-    ruleId: 'require-ml-compute-instance-idle-shutdown',
+    expect(analysis) {
+      const findings = analysis.findings.filter((f) => f.ruleId === 'require-ml-compute-instance-idle-shutdown');
+      assert.equal(findings.length, 1, 'the instance is still reported');
+      assert.deepEqual(findings[0]!.fixes, []);
+    },
   },
 ];
+
+/** The findings about suppression comments, as `offset: message`. */
+function suppressionFindings(analysis: FileAnalysis): string[] {
+  return analysis.findings.filter((f) => f.ruleId === 'waf-ai-lens-suppression').map((f) => `${f.span.start}: ${f.message}`);
+}
+
+/** Applies the one "Remove the unused suppression" fix of a file, and checks the result parses no worse. */
+function onlyRemovalFix(analysis: FileAnalysis, text: string): string {
+  const fixes = analysis.findings.filter((f) => f.ruleId === 'waf-ai-lens-suppression').flatMap((f) => f.fixes);
+  assert.deepEqual(fixes.map((f) => f.title), ['Remove the unused suppression']);
+  const fixed = applyTextEdits(text, fixes[0]!.edits);
+  assert.ok(parseFile(analysis.file, fixed)!.parseErrors.length <= analysis.model.parseErrors.length, 'the fix makes the file parse no worse');
+  return fixed;
+}
 
 describe('robustness: fuzzing', function () {
   // A long run (WAF_AI_LENS_FUZZ_RUNS) may take minutes; CI-sized runs finish in seconds.
@@ -173,16 +221,6 @@ describe('robustness: fuzzing', function () {
       });
     }
 
-    for (const bug of KNOWN_BUGS) {
-      it(`${bug.name} (FIXME: known bug, pinned)`, () => {
-        const analysis = analyzeFile(bug.file, bug.text)!;
-        const before = analysis.model.parseErrors.length;
-        const fixes = analysis.findings.filter((f) => f.ruleId === bug.ruleId).flatMap((f) => f.fixes);
-        assert.ok(fixes.length > 0, 'the fix is offered');
-        const worst = Math.max(...fixes.map((fix) => parseFile(bug.file, applyTextEdits(bug.text, fix.edits))!.parseErrors.length));
-        assert.ok(worst > before, `today the fix raises the errors from ${before}; it no longer does (${worst}): flip this test and drop the KNOWN_FIX_BUGS entry`);
-      });
-    }
   });
 
   for (const language of LANGUAGES) {
@@ -193,6 +231,11 @@ describe('robustness: fuzzing', function () {
 
   it(`both languages: random edits of generated workloads never break parsing, analysis, spans or fixes (${FUZZ_RUNS} runs)`, () => {
     holdsFor(generatedSamples(), FUZZ_RUNS);
+  });
+
+  it(`both languages: suppression comments written into code, strings and broken lines are told from strings, and removing one never breaks the file (${FUZZ_RUNS} runs)`, () => {
+    const samples = [...fixtureSamples().filter((s) => s.name.startsWith('test/fixtures/suppress/')), ...generatedSamples()];
+    holdsFor(samples, FUZZ_RUNS, mutationsOf(SUPPRESSION_SNIPPETS));
   });
 
   for (const language of LANGUAGES) {

@@ -1,5 +1,5 @@
 // The invariants every parse and analysis must keep on any text, as functions that list violations instead of throwing.
-import { analyzeFile, parseFile, type FileAnalysis, type FileKind, type FileModel, type Finding, type Span, type TextEdit, type Value } from '../../../server/src/engine';
+import { analyzeFile, parseFile, type FileAnalysis, type FileKind, type FileModel, type Span, type TextEdit, type Value } from '../../../server/src/engine';
 import { parseBicep } from '../../../server/src/engine/parse/bicep';
 import { parseHcl } from '../../../server/src/engine/parse/hcl';
 import type { ParseError } from '../../../server/src/engine/types';
@@ -191,25 +191,6 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 }
 
 /**
- * Fixes known to break the file in ways that are reported and pinned by a FIXME regression test, so that the fuzzers keep
- * finding new bugs instead of the same one. Each entry names its test; delete the entry when the bug is fixed.
- */
-export const KNOWN_FIX_BUGS: ReadonlyArray<{ test: string; applies(finding: Finding): boolean }> = [
-  {
-    // FIXME(editor features, suppressions in progress): in a file with a parse error, `//` or `#` inside a string is taken for a
-    // suppression comment, and "Remove the unused suppression" cuts the string. Test: fuzz.test.ts, "regressions found by fuzzing".
-    test: 'an unused-suppression fix never cuts a string in a broken file',
-    applies: (finding) => finding.ruleId === 'waf-ai-lens-suppression',
-  },
-  {
-    // FIXME(rule families, ml in progress): the idle-shutdown fix writes `<type>.<label>.id` with the label as written, which is
-    // no reference when the label is not an identifier (`"my bob"`). Test: fuzz.test.ts, "regressions found by fuzzing".
-    test: 'the idle-shutdown fix of a resource whose label is no identifier',
-    applies: (finding) => finding.ruleId === 'require-ml-compute-instance-idle-shutdown' && !/^[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/.test(finding.resourceName),
-  },
-];
-
-/**
  * Violations of "a fix never makes the file parse worse": applying any offered fix to the text must not raise the
  * number of syntax errors, and the fixed text must analyse without throwing.
  */
@@ -217,7 +198,6 @@ export function fixViolations(file: string, kind: FileKind, text: string, analys
   const out = new Violations();
   const before = analysis.model.parseErrors.length;
   for (const finding of analysis.findings) {
-    if (KNOWN_FIX_BUGS.some((bug) => bug.applies(finding))) continue;
     for (const fix of finding.fixes) {
       if (out.full) return out.list;
       const edits = fix.edits.filter((e) => e.file === undefined || e.file === file);
@@ -243,19 +223,67 @@ export function fixViolations(file: string, kind: FileKind, text: string, analys
   return out.list;
 }
 
+/**
+ * The literal text of every string in a syntax tree, as the parser read it: the segments of Bicep strings (between
+ * their holes) and the literal parts of HCL quoted strings and heredocs. Strings in broken declarations are included,
+ * which the model (and so the suppression code's own check) leaves out.
+ */
+export function stringTextSpans(tree: unknown): Span[] {
+  const spans: Span[] = [];
+  const stack: unknown[] = [tree];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const kind = (node as { kind?: unknown }).kind;
+    if (kind === 'string' && Array.isArray((node as { segments?: unknown }).segments)) spans.push(...(node as { segments: Span[] }).segments);
+    if (kind === 'TemplateLiteral' && isSpanned(node)) spans.push({ start: node.start, end: node.end });
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) stack.push(...value);
+      else if (typeof value === 'object' && value !== null) stack.push(value);
+    }
+  }
+  return spans;
+}
+
+/**
+ * Violations of "a suppression comment is a comment": no finding about a suppression comment, and no edit of its fix,
+ * starts inside the literal text of a string the parser read, whether or not the declaration around it parsed.
+ */
+export function suppressionViolations(tree: unknown, analysis: FileAnalysis): string[] {
+  const out = new Violations();
+  const about = analysis.findings.filter((f) => f.ruleId === 'waf-ai-lens-suppression');
+  if (about.length === 0) return [];
+  const strings = stringTextSpans(tree);
+  const inString = (offset: number): boolean => strings.some((s) => s.start <= offset && offset < s.end);
+  for (const finding of about) {
+    if (inString(finding.span.start)) out.add(`finding ${finding.ruleId} at ${finding.span.start} points into a string`);
+    for (const fix of finding.fixes) {
+      for (const edit of fix.edits) {
+        if (edit.span.start < edit.span.end && inString(edit.span.start)) out.add(`fix "${fix.title}" of ${finding.ruleId} at ${finding.span.start} edits inside a string at ${edit.span.start}`);
+      }
+    }
+  }
+  return out.list;
+}
+
 /** Parses with the language's front end directly, for the tree invariants (the façade only returns the model). */
 export function parseTree(kind: FileKind, text: string): { tree: unknown; errors: ParseError[] } {
   return languageOf(kind) === 'bicep' ? parseBicep(text) : parseHcl(text);
 }
 
-/** Everything the fuzzers check on one text: no throw, sound tree, sound analysis, fixes that do not break parsing. */
+/**
+ * Everything the fuzzers check on one text: no throw, sound tree, sound analysis, suppression comments that are comments,
+ * fixes that do not break parsing.
+ */
 export function allViolations(file: string, kind: FileKind, text: string, options: { fixes: boolean } = { fixes: true }): string[] {
   try {
     const parsed = parseTree(kind, text);
     const problems = [...treeViolations(text, parsed.tree), ...errorViolations(text, parsed.errors)];
     const analysis = analyzeFile(file, text, kind);
     if (!analysis) return [...problems, `no analysis for ${file}`];
-    problems.push(...analysisViolations(file, text, analysis));
+    problems.push(...analysisViolations(file, text, analysis), ...suppressionViolations(parsed.tree, analysis));
     if (options.fixes) problems.push(...fixViolations(file, kind, text, analysis));
     return problems;
   } catch (error) {

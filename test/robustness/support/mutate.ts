@@ -27,26 +27,57 @@ export const SNIPPETS: readonly string[] = [
   '\uFEFF', '\u0000', '\u001b[31m', '\u00a0', '\u2028', '\u202e', '😀', '\ud83d', '\ude00', 'e\u0301', '𝔘𝔫𝔦', '\u{10FFFF}',
 ];
 
+/**
+ * Suppression comments, real and in strings, with and without a reason, naming rules the fixtures trigger: for the
+ * property that edits code around suppressions (the general snippets above reach them too rarely).
+ */
+export const SUPPRESSION_SNIPPETS: readonly string[] = [
+  ...SNIPPETS,
+  '// waf-ai-lens-ignore require-search-replicas: one replica is enough here\n',
+  '# waf-ai-lens-ignore require-disable-local-auth: keys are rotated\n',
+  ' // waf-ai-lens-ignore no-public-network-access: TODO explain why',
+  ' # waf-ai-lens-ignore require-search-replicas',
+  '// waf-ai-lens-ignore no-such-rule: x',
+  "'// waf-ai-lens-ignore require-search-replicas: in a string'",
+  '"# waf-ai-lens-ignore require-search-replicas: in a string"',
+  '"${"}"} // waf-ai-lens-ignore require-disable-local-auth: x"',
+  "'''\n// waf-ai-lens-ignore require-search-replicas: in a multi-line string\n'''",
+  '<<EOT\n# waf-ai-lens-ignore require-search-replicas: in a heredoc\nEOT\n',
+  '/* // waf-ai-lens-ignore require-search-replicas: in a block comment */',
+];
+
 /** Text to insert: mostly a snippet, sometimes arbitrary code points (astral and control ones included). */
-const insertedText: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...SNIPPETS) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }) },
-);
+function insertedText(snippets: readonly string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...snippets) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }) },
+  );
+}
 
 const offset = fc.nat({ max: 1_000_000 });
 
+/** One random edit whose insertions draw on `snippets`. */
+function mutationOf(snippets: readonly string[]): fc.Arbitrary<Mutation> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: offset }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: offset, text: insertedText(snippets) }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: offset, length: fc.integer({ min: 1, max: 60 }) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('swapTokens' as const), a: offset, b: offset }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy' as const), from: offset, length: fc.integer({ min: 1, max: 200 }), to: offset }) },
+  );
+}
+
+/** One to five random edits, applied in order, whose insertions draw on `snippets`. */
+export function mutationsOf(snippets: readonly string[]): fc.Arbitrary<Mutation[]> {
+  return fc.array(mutationOf(snippets), { minLength: 1, maxLength: 5 });
+}
+
 /** One random edit. */
-export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: offset }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: offset, text: insertedText }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: offset, length: fc.integer({ min: 1, max: 60 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('swapTokens' as const), a: offset, b: offset }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy' as const), from: offset, length: fc.integer({ min: 1, max: 200 }), to: offset }) },
-);
+export const mutation: fc.Arbitrary<Mutation> = mutationOf(SNIPPETS);
 
 /** One to five random edits, applied in order. */
-export const mutations: fc.Arbitrary<Mutation[]> = fc.array(mutation, { minLength: 1, maxLength: 5 });
+export const mutations: fc.Arbitrary<Mutation[]> = mutationsOf(SNIPPETS);
 
 /** Rough tokens: names, numbers, quoted strings on one line, or any other single character; white space is not a token. */
 const TOKEN = /[A-Za-z_][A-Za-z0-9_-]*|\d+(?:\.\d+)?|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\S/gu;

@@ -6,11 +6,11 @@ import { SUPPRESSION_KEYWORD } from './meta';
 
 /** One suppression comment as written: `// waf-ai-lens-ignore <rule-id>: <reason>` (Terraform also `# …`). */
 export interface SuppressionComment {
-  /** From the comment marker to the end of its line. */
+  /** From the comment marker to the end of the comment (its line's end, save a Terraform comment running over a lone CR). */
   span: Span;
   /** From the keyword to the end of the line: what a finding about the comment underlines. */
   body: Span;
-  /** 0-based line of the comment. */
+  /** 0-based line where the comment starts. */
   line: number;
   /** True when nothing but white space precedes the comment on its line. */
   ownLine: boolean;
@@ -63,48 +63,63 @@ export function linesOf(text: string): Lines {
   };
 }
 
-/** True when a line holds nothing but a line comment (`//`, or `#` in Terraform). */
-export function isCommentLine(lineText: string, language: Language): boolean {
-  const trimmed = lineText.trimStart();
-  return trimmed.startsWith('//') || (language === 'terraform' && trimmed.startsWith('#'));
+/**
+ * The 0-based lines that hold nothing but (part of) a line comment, from the file's line comments (`lineComments`):
+ * a line of a multi-line string that happens to begin with `//` is not one.
+ */
+export function commentOnlyLines(text: string, comments: readonly Span[], lines: Lines): Set<number> {
+  const only = new Set<number>();
+  for (const comment of comments) {
+    const first = lines.lineOf(comment.start);
+    const last = lines.lineOf(comment.end);
+    if (text.slice(lines.starts[first]!, comment.start).trim() === '') only.add(first);
+    // A Terraform comment runs over a lone carriage return, which the editor shows as a line break.
+    for (let line = first + 1; line <= last; line++) only.add(line);
+  }
+  return only;
 }
 
 const ESCAPED_KEYWORD = SUPPRESSION_KEYWORD.replace(/-/g, '\\-');
 
 /**
- * Every suppression comment of the text. `insideLiteral` says whether an offset lies inside a string or other literal
- * (from the parsed model), so that `'// waf-ai-lens-ignore'` written inside a string is not taken for a comment.
+ * Every suppression comment of the text, given its line comments (`lineComments`, which knows the language's strings
+ * even where the parser gave up). `insideLiteral` says whether an offset lies inside a string the parsed model holds:
+ * a second opinion, so that where the scan and the parser's recovery disagree, a string wins.
  * In Bicep only `//` starts a comment (a `#` line is a compiler pragma); Terraform also accepts `#`.
+ * The keyword may follow the comment's own marker or a later one in it (`// see below // waf-ai-lens-ignore …`).
  */
-export function findSuppressionComments(text: string, language: Language, lines: Lines, insideLiteral: (offset: number) => boolean): SuppressionComment[] {
-  if (!text.includes(SUPPRESSION_KEYWORD)) return [];
+export function findSuppressionComments(
+  text: string,
+  language: Language,
+  lines: Lines,
+  comments: readonly Span[],
+  insideLiteral: (offset: number) => boolean,
+): SuppressionComment[] {
   const marker = language === 'terraform' ? '(?:\\/\\/|#)' : '\\/\\/';
+  const pattern = new RegExp(`${marker}[ \\t]*(${ESCAPED_KEYWORD})(?![\\w-])`);
   const found: SuppressionComment[] = [];
-  for (let line = 0; line < lines.count; line++) {
-    const lineText = lines.text(line);
-    if (!lineText.includes(SUPPRESSION_KEYWORD)) continue;
-    const lineStart = lines.starts[line]!;
-    const pattern = new RegExp(`${marker}[ \\t]*(${ESCAPED_KEYWORD})(?![\\w-])`, 'g');
-    for (const match of lineText.matchAll(pattern)) {
-      const start = lineStart + match.index;
-      if (insideLiteral(start)) continue;
-      const keywordEnd = start + match[0].length;
-      const rest = lineText.slice(match.index + match[0].length);
-      const parsed = /^[ \t]*([A-Za-z0-9_.-]+)?[ \t]*(?::(.*))?/.exec(rest)!;
-      const ruleOffset = keywordEnd + rest.indexOf(parsed[1] ?? '\u0000');
-      const reason = parsed[2]?.trim();
-      found.push({
-        span: { start, end: lineStart + lineText.length },
-        body: { start: keywordEnd - SUPPRESSION_KEYWORD.length, end: lineStart + lineText.length },
-        line,
-        ownLine: lineText.slice(0, match.index).trim() === '',
-        ruleId: parsed[1],
-        ruleSpan: parsed[1] ? { start: ruleOffset, end: ruleOffset + parsed[1].length } : { start: keywordEnd - SUPPRESSION_KEYWORD.length, end: keywordEnd },
-        reason: reason ? reason : undefined,
-      });
-      // The rest of the line belongs to this comment.
-      break;
-    }
+  for (const comment of comments) {
+    const commentText = text.slice(comment.start, comment.end);
+    if (!commentText.includes(SUPPRESSION_KEYWORD)) continue;
+    const match = pattern.exec(commentText);
+    if (!match) continue;
+    const start = comment.start + match.index;
+    if (insideLiteral(start)) continue;
+    const line = lines.lineOf(comment.start);
+    const keywordEnd = start + match[0].length;
+    const rest = text.slice(keywordEnd, comment.end);
+    const parsed = /^[ \t]*([A-Za-z0-9_.-]+)?[ \t]*(?::(.*))?/.exec(rest)!;
+    const ruleOffset = keywordEnd + rest.indexOf(parsed[1] ?? '\u0000');
+    const reason = parsed[2]?.trim();
+    found.push({
+      span: { start, end: comment.end },
+      body: { start: keywordEnd - SUPPRESSION_KEYWORD.length, end: comment.end },
+      line,
+      ownLine: text.slice(lines.starts[line]!, start).trim() === '',
+      ruleId: parsed[1],
+      ruleSpan: parsed[1] ? { start: ruleOffset, end: ruleOffset + parsed[1].length } : { start: keywordEnd - SUPPRESSION_KEYWORD.length, end: keywordEnd },
+      reason: reason ? reason : undefined,
+    });
   }
   return found;
 }

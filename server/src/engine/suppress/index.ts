@@ -4,7 +4,9 @@ import { ruleEnabled, type AnalyzeOptions } from '../config/policy';
 import type { FileModel, Resource, Value } from '../model/types';
 import { RULES } from '../rules/registry';
 import type { Finding, Fix, Span } from '../types';
-import { findSuppressionComments, isCommentLine, linesOf, type Lines, type SuppressionComment } from './comments';
+import { commentOnlyLines, findSuppressionComments, linesOf, type Lines, type SuppressionComment } from './comments';
+import { lineComments } from './scan';
+import { hclStringSpans } from './scan/hclStrings';
 import { SUPPRESSION_KEYWORD, SUPPRESSION_RULE_ID } from './meta';
 
 export { SUPPRESSION_RULE_ID, SUPPRESSION_KEYWORD, PLACEHOLDER_REASON, SUPPRESSION_RULE_TITLE } from './meta';
@@ -42,9 +44,14 @@ export function applySuppressions(model: FileModel, text: string, findings: read
   // Most files have no suppression at all: then nothing below is worth computing.
   if (!text.includes(SUPPRESSION_KEYWORD)) return { findings: [...findings], suppressed: [] };
   const lines = linesOf(text);
+  const allComments = lineComments(text, model.language);
   const literals = literalSpans(model);
-  const comments = findSuppressionComments(text, model.language, lines, (offset) => literals.some((s) => s.start <= offset && offset < s.end));
+  // The Bicep scan reads the front end's own tokens, so it agrees with the parser everywhere. The Terraform scan follows
+  // the language, which the parser also does where the text parses; where it does not, the parser's strings are asked too.
+  if (model.language === 'terraform' && model.parseErrors.length > 0) literals.push(...hclStringSpans(text));
+  const comments = findSuppressionComments(text, model.language, lines, allComments, (offset) => literals.some((s) => s.start <= offset && offset < s.end));
   if (comments.length === 0) return { findings: [...findings], suppressed: [] };
+  const commentLines = commentOnlyLines(text, allComments, lines);
 
   const silenced = new Map<Finding, SuppressionComment>();
   const problems: Finding[] = [];
@@ -65,7 +72,7 @@ export function applySuppressions(model: FileModel, text: string, findings: read
   };
 
   for (const comment of comments) {
-    const scope = scopeOf(comment, model, lines);
+    const scope = scopeOf(comment, model, lines, commentLines);
     const id = comment.ruleId;
     if (!id) {
       problem(comment, scope, `This suppression names no rule: write "${SUPPRESSION_KEYWORD} <rule-id>: <reason>".`);
@@ -108,11 +115,11 @@ export function applySuppressions(model: FileModel, text: string, findings: read
 }
 
 /** The line a comment applies to, and whether that line declares a resource. */
-function scopeOf(comment: SuppressionComment, model: FileModel, lines: Lines): Scope {
+function scopeOf(comment: SuppressionComment, model: FileModel, lines: Lines, commentLines: ReadonlySet<number>): Scope {
   let line = comment.line;
   if (comment.ownLine) {
-    line++;
-    while (line < lines.count && isCommentLine(lines.text(line), model.language)) line++;
+    line = lines.lineOf(comment.span.end) + 1;
+    while (line < lines.count && commentLines.has(line)) line++;
     if (line >= lines.count || lines.text(line).trim() === '') return { kind: 'none' };
   }
   const declared = declaredOn(line, model, lines);
@@ -152,11 +159,12 @@ function describeScope(scope: Scope): string {
   return 'on the line below it, which is empty';
 }
 
-/** What removing a comment deletes: its whole line when it stands alone, else the comment and the space before it. */
+/** What removing a comment deletes: its whole line (or lines) when it stands alone, else the comment and the space before it. */
 function removalSpan(comment: SuppressionComment, text: string, lines: Lines): Span {
   if (comment.ownLine) {
     const start = lines.starts[comment.line]!;
-    const end = comment.line + 1 < lines.count ? lines.starts[comment.line + 1]! : text.length;
+    const last = lines.lineOf(comment.span.end);
+    const end = last + 1 < lines.count ? lines.starts[last + 1]! : text.length;
     return { start, end };
   }
   let start = comment.span.start;

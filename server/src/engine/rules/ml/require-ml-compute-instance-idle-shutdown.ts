@@ -5,6 +5,7 @@ import type { Rule, RuleContext } from '../rule';
 import { describeLiteral, lookup } from '../helpers/lookup';
 import { setSetting } from '../../fix/setSetting';
 import { indentUnit, lineEnding } from '../../fix/layout';
+import { terraformAddress } from '../../fix/reference';
 import { ARM_COMPUTE, computeLabel, isArm, isInstance, TF_INSTANCE, UNDETERMINED } from './shared/resources';
 
 const IDLE = ['properties', 'properties', 'idleTimeBeforeShutdown'] as const;
@@ -85,7 +86,9 @@ function checkAzurerm(ctx: RuleContext): void {
   const hasAction = model.resources.some((r) => r.type === 'azapi_resource_action' && callsIdleShutdown(r, address));
   if (hasAction) return;
   const label = computeLabel(resource);
-  const fixes: Fix[] = resource.isLoop ? [] : [{ title: 'Add an idle shutdown action', edits: [actionEdit(ctx.text, resource)], safe: false }];
+  // A looped instance needs an index to be referred to, and one whose label is no identifier cannot be referred to at all.
+  const target = resource.isLoop ? undefined : terraformAddress(resource);
+  const fixes: Fix[] = target ? [{ title: 'Add an idle shutdown action', edits: [actionEdit(ctx.text, resource, target, model.resources)], safe: false }] : [];
   ctx.report({ messageId: 'azurerm', data: { label, setting: 'idleTimeBeforeShutdown' }, at: resource.nameSpan, fixes, undetermined: true });
 }
 
@@ -96,17 +99,24 @@ function callsIdleShutdown(action: Resource, address: string): boolean {
   return target.state === 'unknown' && target.at?.value.kind === 'expression' && target.at.value.references.some((ref) => ref === address || ref.startsWith(`${address}.`));
 }
 
-/** The `azapi_resource_action` block that sets the idle time, inserted after the instance's block. */
-function actionEdit(text: string, resource: Resource): { span: { start: number; end: number }; text: string } {
+/**
+ * The `azapi_resource_action` block that sets the idle time, inserted after the instance's block. `address` is the
+ * instance's Terraform address (both words identifiers), so the action's own name, `<label>_idle_shutdown`, is one too;
+ * a number is added when another resource of the file already has that name.
+ */
+function actionEdit(text: string, resource: Resource, address: string, resources: readonly Resource[]): { span: { start: number; end: number }; text: string } {
   const eol = lineEnding(text);
   const unit = indentUnit(text);
-  const label = resource.name.split('.').pop()!;
+  const base = `${address.slice(address.lastIndexOf('.') + 1)}_idle_shutdown`;
+  const taken = new Set(resources.filter((r) => r.name.startsWith('azapi_resource_action.')).map((r) => r.name.slice('azapi_resource_action.'.length)));
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
   const lines = [
     '',
     '',
-    `resource "azapi_resource_action" "${label}_idle_shutdown" {`,
+    `resource "azapi_resource_action" "${name}" {`,
     `${unit}type        = "${ARM_COMPUTE}@${ACTION_API}"`,
-    `${unit}resource_id = ${resource.name}.id`,
+    `${unit}resource_id = ${address}.id`,
     `${unit}action      = "updateIdleShutdownSetting"`,
     '',
     `${unit}body = {`,
