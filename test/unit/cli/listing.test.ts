@@ -33,7 +33,7 @@ const BAD: Array<[string[], string]> = [
   [['principles', '--output', 'x.txt'], 'unknown option "--output"'],
   [['rules', 'infra'], 'rules takes no file or folder, but got "infra"'],
   [['principles', '--', '--format'], 'principles takes no file or folder'],
-  [['rule'], 'unknown command "rule": expected "review", "rules" or "principles"'],
+  [['rule'], 'unknown command "rule": expected "review", "map", "rules" or "principles"'],
 ];
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -172,7 +172,7 @@ describe('cli listings (rules, principles)', () => {
       assert.deepEqual(lines.slice(row + 1, row + 5), [
         '    principles  security.attack-surface, security.access-management',
         '    bicep       Microsoft.CognitiveServices/accounts',
-        '    terraform   azurerm_cognitive_account',
+        '    terraform   azurerm_cognitive_account, azurerm_ai_services',
         '    peers       PSRule:Azure.AI.DisableLocalAuth, Checkov:CKV_AZURE_236',
       ]);
     });

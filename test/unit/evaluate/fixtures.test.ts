@@ -2,14 +2,27 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { TextEdit } from '../../../server/src/engine';
+import { analyzeWorkspace, type TextEdit, type WorkspaceAnalysis } from '../../../server/src/engine';
 import { applyEdits } from '../../support/applyEdits';
-import { analyzeCase, caseFiles } from '../../support/folderCase';
+import { caseFiles } from '../../support/folderCase';
 import { describeActual, describeExpected, readMarkers } from '../../support/markers';
 import { fixturePath } from '../../support/repo';
 
 const ROOT = fixturePath('evaluate');
 const CURSOR = '$0';
+
+/**
+ * Analyses a case's IaC files together, with a `readFile` that reaches the other files of its folder (the JSON a
+ * `loadJsonContent()` reads), `*.fixed.*` twins left out; `texts` holds such files as a fix rewrote them.
+ */
+function analyzeCase(dir: string, files: ReadonlyMap<string, string>, texts: ReadonlyMap<string, string> = new Map()): WorkspaceAnalysis {
+  const readFile = (file: string): string | undefined => {
+    if (texts.has(file)) return texts.get(file);
+    const full = path.join(dir, file);
+    return !file.includes('.fixed.') && fs.existsSync(full) && fs.statSync(full).isFile() ? fs.readFileSync(full, 'utf8') : undefined;
+  };
+  return analyzeWorkspace([...files].map(([file, text]) => ({ file, text })), { readFile });
+}
 
 /** The rules a case checks: `// checks: a, b` (or `# checks:`) in any of its files. */
 function checkedRules(files: ReadonlyMap<string, string>): string[] {
@@ -34,19 +47,23 @@ for (const language of fs.readdirSync(ROOT).sort()) {
           const cursor = text.indexOf(CURSOR);
           const source = new Map(files);
           source.set(cursorFile, text.slice(0, cursor) + text.slice(cursor + CURSOR.length));
-          const analysis = analyzeCase(source);
+          const analysis = analyzeCase(dir, source);
           const finding = analysis.files.find((a) => a.file === cursorFile)?.findings.find((f) => rules.includes(f.ruleId) && f.span.start <= cursor && cursor <= f.span.end);
           assert.ok(finding?.fixes[0], `no fixable finding of ${rules.join(', ')} at the cursor of ${cursorFile}`);
           const byFile = new Map<string, TextEdit[]>();
           for (const edit of finding.fixes[0].edits) byFile.set(edit.file ?? finding.file, [...(byFile.get(edit.file ?? finding.file) ?? []), edit]);
           const fixed = new Map(source);
+          // A fix may edit a file that is not IaC (the JSON a value was loaded from): it is read through `readFile`.
+          const rewritten = new Map<string, string>();
           for (const [file, edits] of byFile) {
             const twin = path.join(dir, file.replace(/(\.[a-z]+)$/, '.fixed$1'));
             assert.ok(fs.existsSync(twin), `the fix edits ${file}, which has no twin ${path.basename(twin)}`);
-            fixed.set(file, applyEdits(source.get(file)!, edits));
-            assert.equal(fixed.get(file), fs.readFileSync(twin, 'utf8'), `${file} after the fix`);
+            const after = applyEdits(source.get(file) ?? fs.readFileSync(path.join(dir, file), 'utf8'), edits);
+            if (source.has(file)) fixed.set(file, after);
+            else rewritten.set(file, after);
+            assert.equal(after, fs.readFileSync(twin, 'utf8'), `${file} after the fix`);
           }
-          const after = analyzeCase(fixed);
+          const after = analyzeCase(dir, fixed, rewritten);
           assert.deepEqual(after.files.flatMap((a) => a.model.parseErrors), [], 'the fixed files parse cleanly');
           const same = after.files.flatMap((a) => a.findings).filter((f) => f.ruleId === finding.ruleId && f.file === finding.file && f.span.start === finding.span.start);
           assert.deepEqual(same, [], 'the fix clears the finding');
@@ -56,7 +73,7 @@ for (const language of fs.readdirSync(ROOT).sort()) {
 
       it(`${name}: ${rules.join(', ')}`, () => {
         assert.ok(rules.length > 0, `${name} names no rule to check (a \`checks:\` comment)`);
-        const analysis = analyzeCase(files);
+        const analysis = analyzeCase(dir, files);
         for (const a of analysis.files) assert.deepEqual(a.model.parseErrors, [], `${a.file} parses cleanly`);
         const actual = analysis.files.flatMap((a) => a.findings.filter((f) => rules.includes(f.ruleId)).map((f) => `${a.file} ${describeActual(files.get(a.file) ?? '', f)}`));
         const expected = [...files].flatMap(([file, text]) =>

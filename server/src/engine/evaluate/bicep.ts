@@ -1,6 +1,7 @@
 // Evaluates Bicep expressions to values: literals, interpolation, operators, ternaries and the common functions.
 import type { Expression, LambdaExpression, StringLiteral } from '../parse/bicep/ast';
 import { keyText, unescapeSegment } from '../parse/bicep/values';
+import { LOAD_FUNCTIONS, loadFunction, type LoadText } from './bicepLoad';
 import { anyUnknown, arithmetic, compare, equality, MAX_DEPTH, MAX_LOOP_ITEMS, mergeObjects, siteOf } from './common';
 import { bind, type Env } from './types';
 import {
@@ -25,14 +26,24 @@ import {
   type Site,
 } from './value';
 
-/** What names mean in one Bicep file: its parameters, variables, resources, modules and functions. */
+/** A user-defined function: its parameter names, its body, and the evaluator of the file it is declared in (when imported). */
+export interface BicepFunction {
+  params: string[];
+  body: Expression;
+  /** The evaluator of another file: an imported function's body is that file's text. */
+  evaluator?: BicepEvaluator;
+}
+
+/** What names mean in one Bicep file: its parameters, variables, resources, modules, functions and imports. */
 export interface BicepScope {
   /** The value a declared name stands for, or undefined when the file declares no such name. */
   symbol(name: string, site: Site): EV | undefined;
   /** The declared `name` of a resource reached through `refs` (a symbol's `.name`), when the code states it. */
   resourceName(ref: Ref, site: Site): EV | undefined;
-  /** A user-defined function: its parameter names and body. */
-  func(name: string): { params: string[]; body: Expression } | undefined;
+  /** A user-defined or imported function (`namespace` for `ns.f()` of `import * as ns`). */
+  func(name: string, namespace?: string): BicepFunction | undefined;
+  /** Reads a file the load functions name, relative to this file; absent when files are not read. */
+  readonly loadText?: LoadText;
 }
 
 /** Deployment-time functions: their values are known only when Azure runs the deployment, so they are never guessed. */
@@ -54,11 +65,6 @@ const DEPLOYMENT_FUNCTIONS = new Set([
   'readenvironmentvariable',
   'getsecret',
   'externalinput',
-  'loadtextcontent',
-  'loadjsoncontent',
-  'loadyamlcontent',
-  'loadfileasbase64',
-  'loaddirectoryfileinfo',
   'pickzones',
   'providers',
 ]);
@@ -379,6 +385,9 @@ export class BicepEvaluator {
     if (callee.kind === 'member') {
       const fn = callee.name.kind === 'identifier' ? this.text.slice(callee.name.start, callee.name.end) : '';
       const namespace = callee.object.kind === 'identifier' ? this.text.slice(callee.object.start, callee.object.end) : undefined;
+      // `ns.f()` of `import * as ns from './x.bicep'`: a function of the imported file.
+      const imported = namespace !== undefined && !env.has(namespace) ? this.scope.func(fn, namespace) : undefined;
+      if (imported) return this.userFunction(fn, imported, e.args.map((a) => this.eval(a, env)), site);
       if (namespace !== 'sys' && namespace !== 'az') {
         // `aoai.listKeys()`, `kv.getSecret('x')`: a function of a resource (or an imported namespace) reads from it.
         const target = this.eval(callee.object, env);
@@ -399,11 +408,20 @@ export class BicepEvaluator {
     return this.builtin(lower, name, args, site);
   }
 
-  private userFunction(name: string, fn: { params: string[]; body: Expression }, args: EV[], site: Site): EV {
+  private userFunction(name: string, fn: BicepFunction, args: EV[], site: Site): EV {
     if (this.depth > MAX_DEPTH) return unknown(`\`${name}()\` recurses too deeply`, site);
     const bindings: Record<string, EV> = {};
     fn.params.forEach((p, i) => (bindings[p] = args[i] ?? unknown(`argument \`${p}\` is missing`, site)));
-    const result = this.eval(fn.body, bind(new Map(), bindings));
+    // An imported function's body is evaluated in its own file; the depth of this evaluator still bounds the recursion.
+    const evaluator = fn.evaluator ?? this;
+    const saved = evaluator.depth;
+    evaluator.depth = Math.max(saved, this.depth);
+    let result: EV;
+    try {
+      result = evaluator.eval(fn.body, bind(new Map(), bindings));
+    } finally {
+      evaluator.depth = saved;
+    }
     return result.kind === 'unknown' ? result : withSite(result, result.site.file === this.file ? result.site : site);
   }
 
@@ -474,6 +492,7 @@ export class BicepEvaluator {
 
   /** A built-in function applied to evaluated arguments. */
   builtin(lower: string, name: string, args: EV[], site: Site): EV {
+    if (LOAD_FUNCTIONS.has(lower)) return loadFunction(lower, name, args, site, this.scope.loadText);
     if (DEPLOYMENT_FUNCTIONS.has(lower)) return unknown(`\`${name}()\` is known only at deployment`, site);
     if (RESOURCE_ID_FUNCTIONS.has(lower)) return resourceIdOf(lower, args, site);
     if (lower === 'reference' || (lower.startsWith('list') && args.length > 0)) {

@@ -3,7 +3,9 @@ import type { FileModel, ModuleCall, Resource } from '../model/types';
 import type { BicepFile, Expression, FunctionDeclaration, ModuleDeclaration, ObjectExpression, OutputDeclaration, ParameterDeclaration, ResourceDeclaration, VariableDeclaration } from '../parse/bicep/ast';
 import { keyText } from '../parse/bicep/values';
 import type { FileNotice, Span } from '../types';
-import { BicepEvaluator, type BicepScope } from './bicep';
+import { BicepEvaluator, type BicepFunction, type BicepScope } from './bicep';
+import { BicepImports, ImportContext } from './bicepImports';
+import type { LoadText } from './bicepLoad';
 import { spanOf } from './common';
 import { Resolver } from './resolve';
 import type { SpanIndex } from './spanIndex';
@@ -82,6 +84,8 @@ class BicepInstance implements BicepScope {
   private readonly opaque: OpaqueModule[] = [];
   private readonly evaluator: BicepEvaluator;
   private readonly resolver: Resolver;
+  private readonly imports: BicepImports;
+  readonly loadText: LoadText;
 
   constructor(
     private readonly unit: ParsedBicep,
@@ -120,6 +124,9 @@ class BicepInstance implements BicepScope {
           break;
       }
     }
+    const context = new ImportContext(host, this.notices);
+    this.imports = new BicepImports(unit, context);
+    this.loadText = (path, site) => context.text(unit.file, path, site);
     this.evaluator = new BicepEvaluator(unit.file, text, this);
     this.resolver = new Resolver({
       file: unit.file,
@@ -157,12 +164,12 @@ class BicepInstance implements BicepScope {
     if (this.modules.has(name)) {
       return unknown(`the outputs of module \`${name}\` are known only at deployment`, site, [{ kind: 'module', instance: this.id, module: name, path: [] }]);
     }
-    return undefined;
+    return this.imports.symbol(name, site);
   }
 
-  func(name: string): { params: string[]; body: Expression } | undefined {
-    const f = this.funcs.get(name);
-    if (!f) return undefined;
+  func(name: string, namespace?: string): BicepFunction | undefined {
+    const f = namespace === undefined ? this.funcs.get(name) : undefined;
+    if (!f) return this.imports.func(name, namespace);
     return { params: f.params.map((p) => this.unit.text.slice(p.name.start, p.name.end)), body: f.body };
   }
 
@@ -267,7 +274,8 @@ class BicepInstance implements BicepScope {
       instance: this.id,
       name: nameExpr ? this.evaluator.eval(nameExpr, env) : undefined,
       conditional,
-      evOf: (value) => evs.get(value),
+      // Bound, not an arrow: an arrow here would keep the whole instance (and its syntax trees) alive with the result.
+      evOf: evs.get.bind(evs),
     };
   }
 

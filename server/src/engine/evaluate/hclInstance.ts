@@ -6,6 +6,7 @@ import type { FileNotice, Span } from '../types';
 import { baseName, inputsKey } from './bicepInstance';
 import { MAX_LOOP_ITEMS, siteOf, spanOf } from './common';
 import { HclEvaluator, type HclScope } from './hcl';
+import { convertToType } from './hclTypes';
 import { Resolver } from './resolve';
 import type { SpanIndex } from './spanIndex';
 import { bind, EMPTY_ENV, type ChildCall, type Env, type InstanceHost, type InstanceResult, type OpaqueModule, type ResolvedResource } from './types';
@@ -128,10 +129,17 @@ class HclInstance implements HclScope {
     if (!given && !fallback) return unknown(`variable \`${name}\` has no default and no value is set`, site);
     return this.memoized(`var:${name}`, `variable \`${name}\``, declared.unit.file, spanOf(declared.node.labels[0]!), () => {
       const evaluator = this.evaluator(declared.unit);
-      const value = given ?? describe(evaluator.eval(fallback!.expr, EMPTY_ENV), `the default of variable \`${name}\``);
-      // `optional(type, default)` attributes of the variable's type fill in what the value leaves out, as Terraform does.
+      const defaultValue = (): EV | undefined => (fallback ? describe(evaluator.eval(fallback.expr, EMPTY_ENV), `the default of variable \`${name}\``) : undefined);
+      let value = given ?? defaultValue()!;
+      // `nullable = false`: a null argument means "use the default", as Terraform reads it.
+      if (value.kind === 'null' && given) {
+        const nullable = attributeOf(declared.node, 'nullable');
+        const notNullable = nullable ? evaluator.eval(nullable.expr, EMPTY_ENV) : undefined;
+        if (notNullable?.kind === 'bool' && !notNullable.value) value = defaultValue() ?? unknown(`variable \`${name}\` is not nullable, is set to null and has no default`, value.site);
+      }
+      // The value converts to the variable's type ("5" to 5, `optional(type, default)` attributes filled in), as Terraform does.
       const type = attributeOf(declared.node, 'type');
-      return type ? withTypeDefaults(value, type.expr, (e) => describe(evaluator.eval(e, EMPTY_ENV), `the default in the type of variable \`${name}\``)) : value;
+      return type ? convertToType(value, type.expr, (e) => describe(evaluator.eval(e, EMPTY_ENV), `the default in the type of variable \`${name}\``), `variable \`${name}\``) : value;
     });
   }
 
@@ -235,7 +243,8 @@ class HclInstance implements HclScope {
         instance: this.id,
         name: nameAttr ? evaluator.eval(nameAttr.expr, env) : undefined,
         conditional,
-        evOf: (value) => evs.get(value),
+        // Bound, not an arrow: an arrow here would keep the whole instance (and its syntax trees) alive with the result.
+        evOf: evs.get.bind(evs),
       };
     });
   }
@@ -295,47 +304,6 @@ class HclInstance implements HclScope {
       this.calls.push({ instance, unit: target.unit, inputs, file: file.file, span: call.nameSpan, sourceSpan: call.sourceSpan, name: copyName, module: call.name });
     }
   }
-}
-
-/**
- * A value with the defaults of its type constraint applied: `object({ a = optional(string, "x") })` sets `a` where the
- * value leaves it out (to null when `optional` has no default), through `map(…)`, `list(…)`, `set(…)` and nested objects.
- */
-function withTypeDefaults(value: EV, type: Expr, evaluate: (e: Expr) => EV): EV {
-  let t = type;
-  while (t.kind === 'Paren') t = t.expr;
-  if (t.kind !== 'Call') return value;
-  const [inner] = t.args;
-  if (!inner) return value;
-  if ((t.name === 'map' || t.name === 'list' || t.name === 'set') && value.kind === 'object' && t.name === 'map') {
-    return { ...value, entries: value.entries.map((e) => ({ key: e.key, value: withTypeDefaults(e.value, inner, evaluate) })) };
-  }
-  if ((t.name === 'list' || t.name === 'set') && value.kind === 'array') return { ...value, items: value.items.map((item) => withTypeDefaults(item, inner, evaluate)) };
-  if (t.name !== 'object' || inner.kind !== 'Object' || value.kind !== 'object') return value;
-  const entries = [...value.entries];
-  for (const item of inner.items) {
-    const key = item.key.kind === 'Variable' ? item.key.name : undefined;
-    if (key === undefined) continue;
-    let attributeType = item.value;
-    let fallback: EV | undefined;
-    if (attributeType.kind === 'Call' && attributeType.name === 'optional' && attributeType.args[0]) {
-      const defaultExpr = attributeType.args[1];
-      fallback = defaultExpr ? evaluate(defaultExpr) : { kind: 'null', site: value.site };
-      attributeType = attributeType.args[0];
-    }
-    const at = entries.findIndex((e) => e.key === key);
-    const present = at >= 0 ? entries[at]!.value : undefined;
-    if (present === undefined || (present.kind === 'null' && fallback && fallback.kind !== 'null')) {
-      if (fallback) {
-        const filled = withTypeDefaults(fallback, attributeType, evaluate);
-        if (at >= 0) entries[at] = { key, value: filled };
-        else entries.push({ key, value: filled });
-      }
-    } else {
-      entries[at] = { key, value: withTypeDefaults(present, attributeType, evaluate) };
-    }
-  }
-  return { ...value, entries };
 }
 
 /** The `(each.key, each.value)` pairs of a known `for_each`: map entries, or set items (key = value). */

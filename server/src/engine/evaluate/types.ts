@@ -1,6 +1,7 @@
 // The shapes an evaluated instance hands back: resolved resources, module calls, outputs and notices.
 import type { FileModel, Resource, Value } from '../model/types';
 import type { FileNotice, Span } from '../types';
+import type { ParsedBicep } from './bicepInstance';
 import type { EV, Ref } from './value';
 
 /** Names bound while evaluating: loop items, `each`, `count`, lambda and function parameters, dynamic-block iterators. */
@@ -25,6 +26,15 @@ export type ModuleTarget =
   /** A local module that cannot be read (missing, outside the workspace, a cycle): said in a notice, seen as opaque. */
   | { kind: 'problem'; message: string };
 
+/**
+ * A file an expression names besides modules: a Bicep file `import` reads (parsed, as the workspace caches it), the
+ * text `loadTextContent()` or `loadJsonContent()` reads, or why it cannot be read (outside the root, missing).
+ */
+export type RelatedFile =
+  | { kind: 'bicep'; file: string; parsed: ParsedBicep }
+  | { kind: 'text'; file: string; text: string }
+  | { kind: 'problem'; message: string };
+
 /** What an instance asks of the workspace while it evaluates. Pure callbacks: the workspace owns every file. */
 export interface InstanceHost {
   /** Resolves a module source written in `fromFile`. */
@@ -33,6 +43,12 @@ export interface InstanceHost {
   instanceId(unit: string, inputsKey: string): string;
   /** The text of a span of a known file, for messages and for values synthesised from elsewhere. */
   sourceText(file: string, span: Span): string;
+  /**
+   * Reads a file named by `path` relative to `fromFile`: a Bicep file for `import`, any other file as text for the
+   * `load*Content()` functions. Undefined when files are not read at all (a file analysed on its own): the values stay
+   * unknown without a notice. Which kinds of file are asked for, and how large a text is used, the evaluator decides.
+   */
+  readRelated?(fromFile: string, path: string): RelatedFile | undefined;
 }
 
 /** One deployed copy of a resource with its settings resolved. Loops with known items give one copy per item. */

@@ -89,7 +89,9 @@ export function setSetting(text: string, language: Language, found: Lookup, valu
     // not parse, and replacing the whole block would drop what the user wrote in it. Offer nothing.
     if (found.entry.isBlock) return undefined;
     const origin = found.value.kind === 'expression' ? undefined : found.value.origin;
-    if (origin) return [origin.file === file ? { span: origin.span, text: rendered } : { span: origin.span, text: rendered, file: origin.file }];
+    // A value Bicep's `loadJsonContent()` read is set in the JSON file, which takes a JSON literal.
+    const text = origin && /\.jsonc?$/i.test(origin.file) ? JSON.stringify(value) : rendered;
+    if (origin) return [origin.file === file ? { span: origin.span, text } : { span: origin.span, text, file: origin.file }];
     return [{ span: found.entry.value.span, text: rendered }];
   }
   if (found.state === 'absent') {

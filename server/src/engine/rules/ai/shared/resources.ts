@@ -7,7 +7,8 @@ import { literalString } from '../../helpers/settingRule';
 /**
  * AI accounts. `azurerm_ai_services` is the azurerm 4.x resource for `kind = "AIServices"` accounts; azurerm 5.x removed it
  * in favour of `azurerm_cognitive_account`, but 4.x configurations still use it. The attributes the ai rules read have the
- * same names in both resources, except public access (`public_network_access = "Enabled" | "Disabled"` there).
+ * same names in both resources, except public access (`public_network_access = "Enabled" | "Disabled"` there) and key
+ * authentication (`local_authentication_enabled` there).
  */
 export const ACCOUNT_TYPES = {
   bicep: ['Microsoft.CognitiveServices/accounts'],
