@@ -10,6 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, ensureDebianPackages } from '../setup/debian.mjs';
 
 /** The repository root (this file is scripts/e2e/tooling.mjs). */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,7 +21,6 @@ export const E2E_DIR = path.join(REPO, '.e2e');
 // code-server's install insists on Node 24 (its `engines`), and builds native modules against that Node's headers.
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
-const CHROMIUM = '/usr/bin/chromium';
 
 const NODE_PREFIX = path.join(E2E_DIR, 'node24');
 const CODE_SERVER_PREFIX = path.join(E2E_DIR, 'code-server');
@@ -99,26 +99,6 @@ export function withoutNpmEnvironment(env = process.env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
-function isDebianPackageInstalled(name) {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() === 'install ok installed';
-}
-
-/** Installs the missing Debian packages with apt, non-interactively (as root, else through sudo). */
-function ensureDebianPackages(names) {
-  const missing = names.filter((name) => !isDebianPackageInstalled(name));
-  if (missing.length === 0) return;
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    throw new Error(`The editor tests need the Debian packages ${missing.join(', ')}; install them (apt-get install ${missing.join(' ')}) and run again.`);
-  }
-  const sudo = asRoot ? [] : ['sudo', '-n', '--preserve-env=DEBIAN_FRONTEND'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), ...args], { env });
-  apt('update', '-q');
-  apt('install', '-y', '-q', '--no-install-recommends', ...missing);
-}
-
 function readStamp() {
   try {
     return JSON.parse(fs.readFileSync(STAMP, 'utf8'));
@@ -174,7 +154,7 @@ export function ensureTooling() {
   }
   withInstallLock(() => {
     // libkrb5-dev provides gssapi/gssapi.h, which code-server's native modules compile against.
-    ensureDebianPackages(codeServerReady ? ['chromium'] : ['chromium', 'libkrb5-dev']);
+    ensureDebianPackages(codeServerReady ? ['chromium'] : ['chromium', 'libkrb5-dev'], { log: note, recommends: false });
     if (!nodeReady) {
       fs.rmSync(NODE_PREFIX, { recursive: true, force: true });
       fs.mkdirSync(NODE_PREFIX, { recursive: true });

@@ -1,6 +1,7 @@
 // Keeps the review answers in `.waf-ai-lens/review-answers.json` of the workspace folder, so the team can commit and share them.
 import { Uri, workspace, type WorkspaceFolder } from 'vscode';
-import { ANSWERS_PATH, parseAnswers, serializeAnswers, tickedIds, withAnswer, type Answer, type AnswersFile } from './answersFile';
+// The file's format is the engine's, which the CLI reads too; the client only stores it (a pure module, no analysis).
+import { ANSWERS_PATH, emptyAnswers, parseAnswersText, serializeAnswers, tickedIds, withAnswer, type Answer, type AnswersFile } from '../../../server/src/engine/review/answers';
 
 /**
  * The answers of one workspace folder. A file, not `workspaceState`, because the questions are about the workload, not
@@ -32,11 +33,17 @@ export class AnswersStore {
     return next;
   }
 
+  /**
+   * The file as far as it is valid. Unlike the CLI, which refuses a file with any problem, the view keeps the answers
+   * it can read: a bad merge must never block it, and the next tick writes the file back clean.
+   */
   private async read(): Promise<AnswersFile> {
+    let text: string;
     try {
-      return parseAnswers(Buffer.from(await workspace.fs.readFile(this.uri)).toString('utf8'));
+      text = Buffer.from(await workspace.fs.readFile(this.uri)).toString('utf8');
     } catch {
-      return parseAnswers(undefined);
+      return emptyAnswers();
     }
+    return parseAnswersText(text).file;
   }
 }

@@ -8,30 +8,15 @@
 import * as assert from 'node:assert/strict';
 import { bicepToModel, parseBicep } from '../../../server/src/engine/parse/bicep';
 import { MAX_DEPTH } from '../../../server/src/engine/parse/bicep/parserBase';
-import { lineColumn, readMarkers } from '../../support/markers';
+import { assertErrorsAsMarked, survivalAfterRandomEdits, topLevelItems, type TopLevelItem } from '../../support/parseTests';
 import { fixturesIn, readFixture, seededRandom, spanViolations } from './support';
-
-/** Renders an error the way a marker states it: `line:start-end message`, lines 1-based. */
-function describeError(text: string, span: { start: number; end: number }, message: string): string {
-  const start = lineColumn(text, span.start);
-  const end = lineColumn(text, span.end);
-  const lineLength = text.split(/\r?\n/)[start.line]!.length;
-  const endColumn = span.end === span.start ? start.column + 1 : end.line === start.line ? end.column : lineLength;
-  return `${start.line + 1}:${start.column}-${endColumn} ${message}`;
-}
 
 /** Checks one recovery fixture against its markers. */
 function check(fixture: string): void {
   const text = readFixture(fixture);
   const parsed = parseBicep(text);
   assert.deepEqual(spanViolations(text, parsed), []);
-
-  const expected = readMarkers(text).filter((m) => m.ruleId === 'parse');
-  const actual = parsed.errors.map((e) => describeError(text, e.span, e.message));
-  const matched = actual.map((a) => expected.find((m) => a.startsWith(`${m.line + 1}:${m.startColumn}-${m.endColumn} `) && a.includes(m.message ?? '')));
-  const unexpected = actual.filter((_, i) => matched[i] === undefined);
-  const missing = expected.filter((m) => !matched.includes(m)).map((m) => `${m.line + 1}:${m.startColumn}-${m.endColumn} ${m.message ?? ''}`);
-  assert.deepEqual({ unexpected, missing }, { unexpected: [], missing: [] }, `actual errors:\n${actual.join('\n')}`);
+  assertErrorsAsMarked(text, parsed.errors);
 
   const model = bicepToModel(fixture, text, parsed, 'bicep');
   const lines = text.split('\n');
@@ -54,13 +39,8 @@ function check(fixture: string): void {
 }
 
 /** Top-level declarations of `text` as `kind name text`, each with whether it came out clean. */
-function topLevel(text: string): { key: string; start: number; clean: boolean }[] {
-  const parsed = parseBicep(text);
-  return bicepToModel('f.bicep', text, parsed, 'bicep').declarations.map((d) => ({
-    key: `${d.kind} ${d.name} ${text.slice(d.span.start, d.span.end)}`,
-    start: d.span.start,
-    clean: !d.hasError,
-  }));
+function topLevel(text: string): TopLevelItem[] {
+  return topLevelItems(text, bicepToModel('f.bicep', text, parseBicep(text), 'bicep').declarations);
 }
 
 /** Every valid fixture's text, for the random tests. */
@@ -84,24 +64,8 @@ describe('Bicep recovery: broken files', () => {
   }
 
   it("keeps at least 90% of the later declarations intact after deleting a '}' or inserting a \"'\" at random", () => {
-    const random = seededRandom(20240601);
-    let kept = 0;
-    let total = 0;
-    for (const text of [...fixturesIn('valid'), ...fixturesIn('model')].map(readFixture)) {
-      const original = topLevel(text);
-      const braces = [...text.matchAll(/}/g)].map((m) => m.index);
-      for (let round = 0; round < 60; round++) {
-        const deleteBrace = round % 2 === 0 && braces.length > 0;
-        const at = deleteBrace ? braces[Math.floor(random() * braces.length)]! : Math.floor(random() * text.length);
-        const edited = deleteBrace ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + "'" + text.slice(at);
-        const shift = deleteBrace ? -1 : 1;
-        const after = topLevel(edited);
-        for (const declaration of original.filter((d) => d.start > at)) {
-          total++;
-          if (after.some((d) => d.clean && d.key === declaration.key && d.start - shift === declaration.start)) kept++;
-        }
-      }
-    }
+    const sources = [...fixturesIn('valid'), ...fixturesIn('model')].map(readFixture);
+    const { kept, total } = survivalAfterRandomEdits(sources, { seed: 20240601, rounds: 60, insert: "'", topLevel });
     assert.ok(total > 1000, `only ${total} declarations measured`);
     assert.ok(kept / total >= 0.9, `kept ${kept} of ${total}`);
   });

@@ -1,52 +1,17 @@
 // Shared helpers of the Bicep front-end tests: fixtures, positions, a compact expression rendering and the span invariants.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { BicepFile, Expression, TypeExpression } from '../../../server/src/engine/parse/bicep/ast';
 import type { ParseResult } from '../../../server/src/engine/types';
-import { fixturePath } from '../../support/repo';
+import { fixtureFolder, position, seededRandom } from '../../support/parseTests';
+
+const fixtures = fixtureFolder('bicep', /\.bicep(param)?$/);
 
 /** The text of a fixture under `test/fixtures/bicep/`. */
-export function readFixture(relative: string): string {
-  return fs.readFileSync(fixturePath('bicep', relative), 'utf8');
-}
-
-/** The fixture files of one folder under `test/fixtures/bicep/` (relative to it), sorted. */
-export function fixturesIn(folder: string, pattern = /\.bicep(param)?$/): string[] {
-  return fs
-    .readdirSync(fixturePath('bicep', folder))
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => path.join(folder, name));
-}
-
-/** Compares `actual` with a baseline file under `test/fixtures/bicep/`; `UPDATE_BASELINES=1` rewrites it instead. */
-export function baseline(relative: string, actual: string): { expected: string; actual: string } {
-  const file = fixturePath('bicep', relative);
-  if (process.env.UPDATE_BASELINES === '1' || !fs.existsSync(file)) fs.writeFileSync(file, actual);
-  return { expected: fs.readFileSync(file, 'utf8'), actual };
-}
-
-/** A small deterministic random generator, so that a failing random case replays. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 0x100000000;
-  };
-}
-
-/** 1-based line and 0-based column of an offset, as `line:column`. */
-export function position(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `${line}:${offset - lineStart}`;
-}
+export const readFixture = fixtures.readFixture;
+/** The fixture files of one folder under `test/fixtures/bicep/` (paths relative to it), sorted. */
+export const fixturesIn = fixtures.fixturesIn;
+/** Compares `actual` with a baseline file under `test/fixtures/bicep/`; `UPDATE_BASELINES=1` rewrites it first. */
+export const baseline = fixtures.baseline;
+export { position, seededRandom };
 
 interface Spanned {
   start: number;

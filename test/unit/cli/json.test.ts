@@ -37,7 +37,7 @@ function sampleReport() {
 describe('cli/format/json', () => {
   it('has the documented top-level shape and version', () => {
     const json = toJsonReport(sampleReport());
-    assert.deepEqual(Object.keys(json), ['version', 'tool', 'files', 'findings', 'suppressed', 'notices', 'summary']);
+    assert.deepEqual(Object.keys(json), ['version', 'tool', 'files', 'findings', 'suppressed', 'notices', 'answers', 'summary']);
     assert.equal(json.version, JSON_FORMAT_VERSION);
     assert.deepEqual(json.tool, { name: 'WAF AI Lens', version: TOOL_VERSION });
     assert.deepEqual(json.files, [

@@ -1,54 +1,18 @@
 // Shared helpers of the HCL front-end tests: fixtures, positions, a readable tree rendering and the span invariants.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Block, BodyItem, Expr, HclFile, TemplatePart } from '../../../server/src/engine/parse/hcl/ast';
 import type { Entry, FileModel, Value } from '../../../server/src/engine/model/types';
 import type { ParseResult } from '../../../server/src/engine/types';
-import { fixturePath } from '../../support/repo';
+import { fixtureFolder, position, seededRandom } from '../../support/parseTests';
+
+const fixtures = fixtureFolder('hcl', /\.(tf|tfvars)$/);
 
 /** The text of a fixture under `test/fixtures/hcl/`. */
-export function readFixture(relative: string): string {
-  return fs.readFileSync(fixturePath('hcl', relative), 'utf8');
-}
-
-/** The fixture files of one folder under `test/fixtures/hcl/` (paths relative to `test/fixtures/hcl/`), sorted. */
-export function fixturesIn(folder: string, pattern = /\.(tf|tfvars)$/): string[] {
-  return fs
-    .readdirSync(fixturePath('hcl', folder))
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => path.join(folder, name));
-}
-
-/** The baseline file beside a fixture and the actual text to compare; `UPDATE_BASELINES=1` rewrites the baseline first. */
-export function baseline(relative: string, actual: string): { expected: string; actual: string } {
-  const file = fixturePath('hcl', relative);
-  if (process.env.UPDATE_BASELINES === '1') fs.writeFileSync(file, actual);
-  const expected = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `<no baseline ${relative}: run with UPDATE_BASELINES=1 and review it>`;
-  return { expected, actual };
-}
-
-/** 1-based line and 0-based column of an offset, as `line:column`. */
-export function position(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `${line}:${offset - lineStart}`;
-}
-
-/** A small deterministic random generator (a linear congruential one), so that failures replay. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 0x100000000;
-  };
-}
+export const readFixture = fixtures.readFixture;
+/** The fixture files of one folder under `test/fixtures/hcl/` (paths relative to it), sorted. */
+export const fixturesIn = fixtures.fixturesIn;
+/** Compares `actual` with a baseline file under `test/fixtures/hcl/`; `UPDATE_BASELINES=1` rewrites it first. */
+export const baseline = fixtures.baseline;
+export { position, seededRandom };
 
 // ---------------------------------------------------------------------------------------------------------------
 // A compact, reviewable rendering of the syntax tree for golden baselines.

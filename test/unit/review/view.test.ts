@@ -1,6 +1,5 @@
-// Tests the report view's pure parts in the client: its content security policy, the messages it accepts, and the answers file.
+// Tests the report view's pure parts in the client: its content security policy and the messages it accepts (the answers file: answers.test.ts).
 import * as assert from 'node:assert/strict';
-import { parseAnswers, serializeAnswers, tickedIds, withAnswer } from '../../../client/src/review/answersFile';
 import { contentSecurityPolicy, isViewMessage, viewDocument } from '../../../client/src/review/webviewHtml';
 
 describe('review view (client)', () => {
@@ -26,23 +25,5 @@ describe('review view (client)', () => {
     assert.ok(!isViewMessage({ type: 'answer', id: 'x', principle: 'p', question: 'q', checked: 'yes' }));
     assert.ok(!isViewMessage({ type: 'run', command: 'rm -rf /' }));
     assert.ok(!isViewMessage(null));
-  });
-
-  it('keeps answers in a stable, diff-friendly file and reads back what it wrote', () => {
-    let file = parseAnswers(undefined);
-    file = withAnswer(file, 'security.security-testing#b', { principle: 'security.security-testing', question: 'Is there a red team?' });
-    file = withAnswer(file, 'cost.cost-drivers#a', { principle: 'cost.cost-drivers', question: 'Is there a cost model?' });
-    const text = serializeAnswers(file);
-    assert.deepEqual(Object.keys(JSON.parse(text).answers), ['cost.cost-drivers#a', 'security.security-testing#b'], 'sorted');
-    assert.match(text, /"\$comment": "Answers to the WAF AI Lens review questions/);
-    assert.ok(text.endsWith('}\n'));
-    assert.deepEqual(parseAnswers(text), file);
-    assert.deepEqual(tickedIds(withAnswer(parseAnswers(text), 'cost.cost-drivers#a', undefined)), { 'security.security-testing#b': true }, 'clearing a box forgets it');
-  });
-
-  it('reads a damaged answers file as no answers instead of failing', () => {
-    for (const text of ['{', '[]', '{"answers": 3}', '{"answers": {"x": {"principle": 1}}}', '']) {
-      assert.deepEqual(parseAnswers(text), { version: 1, answers: {} }, text);
-    }
   });
 });

@@ -1,5 +1,6 @@
 // Parses HCL expressions: operators by precedence, traversals, calls, collections, `for` and conditionals.
-import type { CallExpr, Expr, ForExpr, Name, ObjectExpr, ObjectItem, ParenExpr, TupleExpr } from './ast';
+import type { CallExpr, Expr, ForExpr, ObjectItem, ParenExpr } from './ast';
+import { parseLoopVariables } from './loopVariables';
 import { MAX_NESTING, Shape } from './parserBase';
 import { TemplateParser } from './template';
 import { binaryPrecedence, operatorText, T } from './tokens';
@@ -109,33 +110,70 @@ export abstract class ExpressionParser extends TemplateParser {
   /** `target[key]` or `target[*]`; newlines inside the brackets are whitespace. */
   private parseIndex(target: Expr): Expr {
     const open = this.start;
-    const saved = this.nlSig;
-    this.depth++;
-    this.nlSig = false;
-    this.advance();
+    const saved = this.openBracket(false);
     if (this.at(T.Star) && this.peekKind() === T.RBrack) {
       this.advance();
-      const end = this.end;
-      this.depth--;
-      this.nlSig = saved;
-      this.advance();
-      return { kind: 'Splat', start: target.start, end, target, full: true };
+      this.closeBracket(open, T.RBrack, '"]"', 'index', saved);
+      return { kind: 'Splat', start: target.start, end: this.prevEnd, target, full: true };
     }
     const key = this.at(T.RBrack) ? this.invalidHere() : this.parseExpr();
     if (key.kind === 'Invalid' && this.at(T.RBrack)) this.errorHere('Expected an index between "[" and "]".');
-    let end: number;
-    if (this.at(T.RBrack)) {
-      end = this.end;
-      this.depth--;
+    this.closeBracket(open, T.RBrack, '"]"', 'index', saved);
+    // Closed, the index ends at its "]", the last token consumed; unclosed, at the end of the key or of what was read after it.
+    const end = this.prevEnd > key.end ? this.prevEnd : key.end;
+    return { kind: 'Index', start: target.start, end, target, key, legacy: false };
+  }
+
+  /**
+   * Enters a bracketed construct, the current token being its opener: counts it in `depth`, sets whether newlines
+   * matter inside, and consumes the opener. Returns the newline significance outside, for `closeBracket`.
+   */
+  private openBracket(newlinesSignificant: boolean): boolean {
+    const saved = this.nlSig;
+    this.depth++;
+    this.nlSig = newlinesSignificant;
+    this.advance();
+    return saved;
+  }
+
+  /**
+   * Leaves a bracketed construct opened at `open`: consumes its closer when it is current, else reports it missing at
+   * the opener; either way restores the newline significance outside. Afterwards `prevEnd` is where the construct
+   * ends (just after the closer, or after the last token read). Returns the closer's offset, or -1 when it is missing.
+   */
+  private closeBracket(open: number, closer: T, closerText: string, what: string, saved: boolean): number {
+    // Out of the construct before the next token is read: layout recovery judges that token at the outer depth.
+    this.depth--;
+    if (this.k === closer) {
+      const at = this.start;
       this.nlSig = saved;
       this.advance();
-    } else {
-      this.missing(open, '"]"', 'index');
-      end = this.prevEnd > key.end ? this.prevEnd : key.end;
-      this.depth--;
-      this.setNlSig(saved);
+      return at;
     }
-    return { kind: 'Index', start: target.start, end, target, key, legacy: false };
+    this.missing(open, closerText, what);
+    this.setNlSig(saved);
+    return -1;
+  }
+
+  /**
+   * The items of a call's arguments or a list, up to (not including) `closer`: expressions separated by ",", a
+   * forgotten comma reported and passed over. With `ellipsis`, a "..." after an item ends the list; returns whether one did.
+   */
+  private parseItems(items: Expr[], closer: T, between: string, ellipsis: boolean): boolean {
+    for (;;) {
+      if (this.k === closer || this.at(T.EOF) || this.atBodyLine()) return false;
+      items.push(this.parseExpr());
+      if (ellipsis && this.at(T.Ellipsis)) {
+        this.advance();
+        return true;
+      }
+      if (this.at(T.Comma)) {
+        this.advance();
+        continue;
+      }
+      if (this.forgottenComma(between)) continue;
+      return false;
+    }
   }
 
   /**
@@ -250,105 +288,36 @@ export abstract class ExpressionParser extends TemplateParser {
   /** `name(args…)`, the current token being `(`. */
   private parseCall(start: number, nameEnd: number): CallExpr {
     const open = this.start;
-    const saved = this.nlSig;
+    const saved = this.openBracket(false);
     const args: Expr[] = [];
-    let expandFinal = false;
-    this.depth++;
-    this.nlSig = false;
-    this.advance();
-    for (;;) {
-      if (this.at(T.RParen) || this.at(T.EOF) || this.atBodyLine()) break;
-      args.push(this.parseExpr());
-      if (this.at(T.Ellipsis)) {
-        expandFinal = true;
-        this.advance();
-        break;
-      }
-      if (this.at(T.Comma)) {
-        this.advance();
-        continue;
-      }
-      if (this.forgottenComma('arguments of this call')) continue;
-      break;
-    }
-    const node: CallExpr = { kind: 'Call', start, end: 0, name: this.text.slice(start, nameEnd), nameStart: start, nameEnd, args, expandFinal, close: -1 };
-    this.depth--;
-    if (this.at(T.RParen)) {
-      node.close = this.start;
-      node.end = this.end;
-      this.nlSig = saved;
-      this.advance();
-    } else {
-      this.missing(open, '")"', 'function call');
-      node.end = this.prevEnd;
-      this.setNlSig(saved);
-    }
-    return node;
+    const expandFinal = this.parseItems(args, T.RParen, 'arguments of this call', true);
+    const close = this.closeBracket(open, T.RParen, '")"', 'function call', saved);
+    return { kind: 'Call', start, end: this.prevEnd, name: this.text.slice(start, nameEnd), nameStart: start, nameEnd, args, expandFinal, close };
   }
 
   private parseParen(): ParenExpr {
     const open = this.start;
-    const saved = this.nlSig;
-    this.depth++;
-    this.nlSig = false;
-    this.advance();
+    const saved = this.openBracket(false);
     const expr = this.parseExpr();
-    this.depth--;
-    const node: ParenExpr = { kind: 'Paren', start: open, end: 0, expr, close: -1 };
-    if (this.at(T.RParen)) {
-      node.close = this.start;
-      node.end = this.end;
-      this.nlSig = saved;
-      this.advance();
-    } else {
-      this.missing(open, '")"', 'parenthesis');
-      node.end = this.prevEnd;
-      this.setNlSig(saved);
-    }
-    return node;
+    const close = this.closeBracket(open, T.RParen, '")"', 'parenthesis', saved);
+    return { kind: 'Paren', start: open, end: this.prevEnd, expr, close };
   }
 
   /** `[ … ]`: a tuple, or a `for` expression when it starts with `for` and a name. */
   private parseTupleOrFor(): Expr {
     const open = this.start;
-    const saved = this.nlSig;
-    this.depth++;
-    this.nlSig = false;
-    this.advance();
+    const saved = this.openBracket(false);
     if (this.at(T.Ident) && this.isWord('for') && this.peekKind() === T.Ident) return this.parseFor(open, false, saved);
     const items: Expr[] = [];
-    for (;;) {
-      if (this.at(T.RBrack) || this.at(T.EOF) || this.atBodyLine()) break;
-      items.push(this.parseExpr());
-      if (this.at(T.Comma)) {
-        this.advance();
-        continue;
-      }
-      if (this.forgottenComma('items of this list')) continue;
-      break;
-    }
-    const node: TupleExpr = { kind: 'Tuple', start: open, end: 0, items, close: -1 };
-    this.depth--;
-    if (this.at(T.RBrack)) {
-      node.close = this.start;
-      node.end = this.end;
-      this.nlSig = saved;
-      this.advance();
-    } else {
-      this.missing(open, '"]"', 'list');
-      node.end = this.prevEnd;
-      this.setNlSig(saved);
-    }
-    return node;
+    this.parseItems(items, T.RBrack, 'items of this list', false);
+    const close = this.closeBracket(open, T.RBrack, '"]"', 'list', saved);
+    return { kind: 'Tuple', start: open, end: this.prevEnd, items, close };
   }
 
   /** `{ … }`: an object constructor (elements separated by newlines or commas), or a `for` expression. */
   private parseObjectOrFor(): Expr {
     const open = this.start;
-    const saved = this.nlSig;
-    this.depth++;
-    this.nlSig = true;
-    this.advance();
+    const saved = this.openBracket(true);
     let fresh = false;
     while (this.at(T.Newline)) {
       this.consumeNewline();
@@ -397,40 +366,15 @@ export abstract class ExpressionParser extends TemplateParser {
       if (!this.at(T.EOF)) this.errorHere(`Expected a newline, "," or "}" after this object element, found ${this.describe()}.`);
       break;
     }
-    const node: ObjectExpr = { kind: 'Object', start: open, end: 0, items, close: -1 };
-    this.depth--;
-    if (this.at(T.RBrace)) {
-      node.close = this.start;
-      node.end = this.end;
-      this.nlSig = saved;
-      this.advance();
-    } else {
-      this.missing(open, '"}"', 'object');
-      node.end = this.prevEnd;
-      this.setNlSig(saved);
-    }
-    return node;
+    const close = this.closeBracket(open, T.RBrace, '"}"', 'object', saved);
+    return { kind: 'Object', start: open, end: this.prevEnd, items, close };
   }
 
   /** The rest of a `for` expression; the current token is `for` and `depth` already counts the bracket. */
   private parseFor(open: number, object: boolean, saved: boolean): ForExpr {
     this.advance();
-    let keyVar: Name | null = null;
-    let valueVar: Name | null = null;
-    if (this.at(T.Ident)) {
-      valueVar = { name: this.text.slice(this.start, this.end), start: this.start, end: this.end };
-      this.advance();
-      if (this.at(T.Comma)) {
-        this.advance();
-        if (this.at(T.Ident)) {
-          keyVar = valueVar;
-          valueVar = { name: this.text.slice(this.start, this.end), start: this.start, end: this.end };
-          this.advance();
-        } else {
-          this.errorHere(`Expected the name of the value variable after ",", found ${this.describe()}.`);
-        }
-      }
-    }
+    // No error for a missing name: `parseTupleOrFor` and `parseObjectOrFor` come here only when one follows `for`.
+    const { keyVar, valueVar } = parseLoopVariables(this);
     if (this.at(T.Ident) && this.isWord('in')) this.advance();
     else this.errorHere(`Expected "in" in this "for" expression, found ${this.describe()}.`);
     const collection = this.parseExpr();
@@ -460,19 +404,7 @@ export abstract class ExpressionParser extends TemplateParser {
       this.advance();
       condition = this.parseExpr();
     }
-    const closer = object ? T.RBrace : T.RBrack;
-    const node: ForExpr = { kind: 'For', start: open, end: 0, object, keyVar, valueVar, collection, keyExpr, value, group, condition, close: -1 };
-    this.depth--;
-    if (this.k === closer) {
-      node.close = this.start;
-      node.end = this.end;
-      this.nlSig = saved;
-      this.advance();
-    } else {
-      this.missing(open, object ? '"}"' : '"]"', '"for" expression');
-      node.end = this.prevEnd;
-      this.setNlSig(saved);
-    }
-    return node;
+    const close = this.closeBracket(open, object ? T.RBrace : T.RBrack, object ? '"}"' : '"]"', '"for" expression', saved);
+    return { kind: 'For', start: open, end: this.prevEnd, object, keyVar, valueVar, collection, keyExpr, value, group, condition, close };
   }
 }

@@ -1,6 +1,7 @@
 // Parses quoted strings and heredocs: literal text, escapes, `${ … }` interpolations and `%{ … }` directives.
-import type { Expr, Name, TemplateExpr, TemplateFor, TemplateIf, TemplateInterp, TemplatePart } from './ast';
+import type { Expr, TemplateExpr, TemplateFor, TemplateIf, TemplateInterp, TemplatePart } from './ast';
 import { isLineStart } from './lexer';
+import { parseLoopVariables } from './loopVariables';
 import { MAX_NESTING, ParserBase } from './parserBase';
 import { T } from './tokens';
 
@@ -366,24 +367,8 @@ export abstract class TemplateParser extends ParserBase {
       this.nlSig = saved;
       node = { kind: 'TemplateIf', start, end: 0, condition, then: [], else: null };
     } else {
-      let keyVar: Name | null = null;
-      let valueVar: Name | null = null;
-      if (this.at(T.Ident)) {
-        valueVar = { name: this.text.slice(this.start, this.end), start: this.start, end: this.end };
-        this.advance();
-        if (this.at(T.Comma)) {
-          this.advance();
-          if (this.at(T.Ident)) {
-            keyVar = valueVar;
-            valueVar = { name: this.text.slice(this.start, this.end), start: this.start, end: this.end };
-            this.advance();
-          } else {
-            this.errorHere(`Expected the name of the value variable after ",", found ${this.describe()}.`);
-          }
-        }
-      } else {
-        this.errorHere(`Expected the name of the loop variable after "for", found ${this.describe()}.`);
-      }
+      const { keyVar, valueVar } = parseLoopVariables(this);
+      if (!valueVar) this.errorHere(`Expected the name of the loop variable after "for", found ${this.describe()}.`);
       if (this.at(T.Ident) && this.isWord('in')) this.advance();
       else this.errorHere(`Expected "in" in this "for" directive, found ${this.describe()}.`);
       const collection = this.parseExpr();
