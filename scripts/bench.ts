@@ -7,6 +7,7 @@ import { coldStart } from './bench/cold-start';
 import { displayPath, LANGUAGES, loadSources, userPath, type Source } from './bench/files';
 import { DEFAULT_CORPUS, generateCorpus, generatedSources, SMOKE_CORPUS, type CorpusOptions } from './bench/generate';
 import { keystroke, KEYSTROKE_SIZES } from './bench/keystroke';
+import { mapLayout } from './bench/map';
 import { codeVersion, machineInfo } from './bench/machine';
 import type { BenchContext, BenchOptions, Measurement, TargetCheck } from './bench/measurement';
 import { recovery } from './bench/recovery';
@@ -18,7 +19,7 @@ import { count, formatTable } from './bench/table';
 import { analyzeThroughput, parseThroughput } from './bench/throughput';
 
 /** Every measurement, in the order they run and print; a new one is a module under bench/ and one entry here. */
-const MEASUREMENTS: readonly Measurement[] = [parseThroughput, analyzeThroughput, recovery, keystroke, requests, review, coldStart];
+const MEASUREMENTS: readonly Measurement[] = [parseThroughput, analyzeThroughput, recovery, keystroke, requests, review, coldStart, mapLayout];
 
 /** Where the review measurement draws its scaling chart for the README, unless `--chart` says otherwise. */
 const DEFAULT_CHART = path.join('docs', 'images', 'bench-scaling.svg');

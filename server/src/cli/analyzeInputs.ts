@@ -1,7 +1,7 @@
 // Analyses the CLI's inputs together as one workspace, reading modules and templates only inside the paths the user named.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeFile, analyzeWorkspace, fileKindOf, type AnalyzeOptions } from '../engine';
+import { analyzeFile, analyzeWorkspace, fileKindOf, type AnalyzeOptions, type WorkloadGraph } from '../engine';
 import { commonRoot, normalizePath } from '../engine/workspace';
 import type { InputProblem } from './problems';
 import { readInputs, type InputFile } from './readInputs';
@@ -25,7 +25,7 @@ export interface WorkspaceScope {
  * same size and binary checks as the inputs. Files read that way appear in the report when they have findings.
  * Should the workspace analysis fail, each file is analysed on its own, so one bug does not cost the whole review.
  */
-export function analyzeInputs(inputs: readonly InputFile[], scope: WorkspaceScope): { files: ReviewedFile[]; problems: InputProblem[] } {
+export function analyzeInputs(inputs: readonly InputFile[], scope: WorkspaceScope): { files: ReviewedFile[]; problems: InputProblem[]; graph?: WorkloadGraph } {
   const problems: InputProblem[] = [];
   const iac = inputs.filter((input) => {
     if (fileKindOf(input.display)) return true;
@@ -83,7 +83,7 @@ export function analyzeInputs(inputs: readonly InputFile[], scope: WorkspaceScop
       const input = byPath.get(fileAnalysis.file) ?? read.get(fileAnalysis.file);
       if (input) files.push({ path: fileAnalysis.file, text: input.text, bytes: input.bytes, analysis: fileAnalysis });
     }
-    return { files, problems };
+    return { files, problems, graph: analysis.graph };
   } catch {
     const files: ReviewedFile[] = [];
     for (const input of iac) {

@@ -4,6 +4,10 @@
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The formats `map` can write: an SVG drawing, or a Mermaid flowchart for Markdown. */
+export const MAP_FORMATS = ['svg', 'mermaid'] as const;
+export type MapFormat = (typeof MAP_FORMATS)[number];
+
 /** The lowest severity that makes `review` exit with 1; `none` never does. */
 export const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -16,6 +20,8 @@ export type Command =
   | { kind: 'usage' }
   /** `output`: the file to write the report to instead of stdout. */
   | { kind: 'review'; paths: string[]; format: Format; failOn: FailOn; output?: string; /** `--config`: the config file to read. */ config?: string }
+  /** `map`: draw the workload map of the paths. */
+  | { kind: 'map'; paths: string[]; format: MapFormat; output?: string; config?: string }
   /** `rules` and `principles`: list the catalog. */
   | { kind: 'rules' | 'principles'; format: ListFormat }
   /** A one-line message saying what is wrong, without the `--help` hint (the caller adds it). */
@@ -50,10 +56,13 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === '--') return { kind: 'error', message: `missing command: expected ${COMMANDS}` };
   if (command!.startsWith('-')) return unknownOption(command!);
   if (command === 'rules' || command === 'principles') return parseListArgs(command, rest);
-  if (command !== 'review') return { kind: 'error', message: `unknown command "${printable(command!)}": expected ${COMMANDS}` };
+  if (command !== 'review' && command !== 'map') return { kind: 'error', message: `unknown command "${printable(command!)}": expected ${COMMANDS}` };
+  // `map` takes the options of `review` that say what to read and where to write, and its own formats.
+  const valueOptions: Record<string, readonly string[]> = command === 'map' ? { '--format': MAP_FORMATS } : VALUE_OPTIONS;
 
   const paths: string[] = [];
-  let format: Format = 'text';
+  // Checked against the command's formats as it is read; the default is the command's own.
+  let format: string | undefined;
   let failOn: FailOn = 'error';
   let output: string | undefined;
   let config: string | undefined;
@@ -69,7 +78,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
-    const choices = VALUE_OPTIONS[name];
+    const choices = valueOptions[name];
     const free = FREE_OPTIONS[name];
     if (!choices && !free) return unknownOption(name);
     let value: string | undefined;
@@ -94,15 +103,17 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!choices.includes(value)) {
       return { kind: 'error', message: `invalid value "${printable(value)}" for ${name}: expected one of ${choices.join(', ')}` };
     }
-    if (name === '--format') format = value as Format;
+    if (name === '--format') format = value;
     else failOn = value as FailOn;
   }
-  if (paths.length === 0) return { kind: 'error', message: 'review needs at least one file or folder to review' };
-  return { kind: 'review', paths, format, failOn, ...(output === undefined ? {} : { output }), ...(config === undefined ? {} : { config }) };
+  if (paths.length === 0) return { kind: 'error', message: `${command} needs at least one file or folder to ${command === 'map' ? 'draw' : 'review'}` };
+  const extra = { ...(output === undefined ? {} : { output }), ...(config === undefined ? {} : { config }) };
+  if (command === 'map') return { kind: 'map', paths, format: (format ?? 'svg') as MapFormat, ...extra };
+  return { kind: 'review', paths, format: (format ?? 'text') as Format, failOn, ...extra };
 }
 
 /** The commands, as usage errors name them. */
-const COMMANDS = '"review", "rules" or "principles"';
+const COMMANDS = '"review", "map", "rules" or "principles"';
 
 /** The formats the listing commands write. */
 export const LIST_FORMATS = ['text', 'json'] as const;

@@ -4,6 +4,7 @@ import { parseArgs, type Format } from './args';
 import { useColor } from './format/color';
 import { formatJson } from './format/json';
 import { formatPrinciplesJson, formatPrinciplesText, formatRulesJson, formatRulesText } from './format/listing';
+import { formatMap, workloadMapOf } from './format/map';
 import { formatHtml, formatMarkdown } from './format/report';
 import { formatSarif } from './format/sarif';
 import { formatText, oneLine } from './format/text';
@@ -11,7 +12,7 @@ import { loadConfig } from './config';
 import type { CliIo } from './io';
 import { principleListing, ruleListing } from './listing';
 import { writeOutput } from './output';
-import { exitCodeFor, reviewPaths, type ReviewReport } from './review';
+import { exitCodeFor, reviewPaths, runFailed, type ReviewReport } from './review';
 import { USAGE } from './usage';
 import { COMMAND_NAME, TOOL_VERSION } from './version';
 
@@ -46,6 +47,34 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'principles':
         io.stdout.write(command.format === 'json' ? formatPrinciplesJson(principleListing()) : formatPrinciplesText(principleListing()));
         return EXIT.ok;
+      case 'map': {
+        const loaded = loadConfig(command.config, io.cwd);
+        if (loaded.kind === 'error') {
+          io.stderr.write(`${COMMAND_NAME}: ${loaded.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
+          return EXIT.failure;
+        }
+        for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
+        const report = reviewPaths(command.paths, io.cwd, loaded.settings);
+        writeProblems(report, io);
+        if (runFailed(report)) return EXIT.failure;
+        const map = workloadMapOf(report);
+        if (!map) {
+          io.stderr.write(`${COMMAND_NAME}: the workload graph could not be built, so there is no map to draw.\n`);
+          return EXIT.failure;
+        }
+        const output = command.output === undefined ? undefined : path.resolve(io.cwd, command.output);
+        const rendered = formatMap(map, command.format, { cwd: io.cwd, ...(output ? { output } : {}) });
+        if (output === undefined) {
+          io.stdout.write(rendered);
+          return EXIT.ok;
+        }
+        const failure = writeOutput(output, rendered, io.cwd);
+        if (failure) {
+          io.stderr.write(`${COMMAND_NAME}: ${failure}.\n`);
+          return EXIT.failure;
+        }
+        return EXIT.ok;
+      }
       case 'review': {
         const loaded = loadConfig(command.config, io.cwd);
         if (loaded.kind === 'error') {
@@ -56,6 +85,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
         const report = reviewPaths(command.paths, io.cwd, loaded.settings);
         writeProblems(report, io);
+        // An answers file that is not valid never stops the review either: its questions are shown unanswered.
+        for (const problem of report.answerProblems ?? []) io.stderr.write(`${COMMAND_NAME}: ${oneLine(problem)}\n`);
         const output = command.output === undefined ? undefined : path.resolve(io.cwd, command.output);
         const rendered = render(report, command.format, io, output);
         if (output === undefined) {

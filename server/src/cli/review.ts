@@ -1,7 +1,8 @@
 // Runs the engine over the inputs and sums up the outcome: the report every formatter renders, and the exit code.
 import * as path from 'node:path';
-import { isExcluded, SEVERITY_RANK, type AnalyzeOptions, type FileAnalysis, type Finding } from '../engine';
+import { isExcluded, SEVERITY_RANK, type AnalyzeOptions, type AnswersFile, type FileAnalysis, type Finding, type WorkloadGraph } from '../engine';
 import { LineMap } from '../engine/text/lines';
+import { answersFolder, readAnswers } from './answers';
 import type { FailOn } from './args';
 import type { ReviewSettings } from './config';
 import { compareCodeUnits } from './paths';
@@ -25,6 +26,12 @@ export interface ReviewReport {
   problems: InputProblem[];
   /** The settings the files were analysed with; the workload review does not count the checks of rules they turn off. */
   options?: AnalyzeOptions;
+  /** The workload graph of the files analysed together (absent when the workspace analysis failed): the map is drawn from it. */
+  graph?: WorkloadGraph;
+  /** The review questions already answered, from the reviewed folder's `.waf-ai-lens/review-answers.json`; absent when none or invalid. */
+  answers?: AnswersFile;
+  /** What was wrong with that file, one line each (`path:line:col: error: message`); the review went on without its answers. */
+  answerProblems?: string[];
 }
 
 /** Counts every formatter's summary shows. */
@@ -42,7 +49,8 @@ export interface ReviewSummary {
 }
 
 /**
- * Collects, reads and analyses the files under `paths` (relative to `cwd`). Never throws on bad input.
+ * Collects, reads and analyses the files under `paths` (relative to `cwd`), and reads the review answers saved for
+ * them (see `answersFolder`). Never throws on bad input.
  * With settings, files their `exclude` globs match (relative to the config file's folder) are left out, named or found.
  */
 export function reviewPaths(paths: readonly string[], cwd: string, settings?: ReviewSettings): ReviewReport {
@@ -55,7 +63,15 @@ export function reviewPaths(paths: readonly string[], cwd: string, settings?: Re
   // All inputs together: parameter files, modules and the workload graph span files.
   const allowed = (absolute: string): boolean => !isExcluded(path.relative(settings?.root ?? cwd, absolute).split(path.sep).join('/'), exclude);
   const analysed = analyzeInputs(read.inputs, { cwd, named: paths, options, allowed });
-  return { files: analysed.files, problems: [...problems, ...analysed.problems], options };
+  const answers = readAnswers(answersFolder(paths, cwd), cwd);
+  return {
+    files: analysed.files,
+    problems: [...problems, ...analysed.problems],
+    options,
+    ...(analysed.graph ? { graph: analysed.graph } : {}),
+    ...(answers.answers ? { answers: answers.answers } : {}),
+    ...(answers.problems.length > 0 ? { answerProblems: answers.problems } : {}),
+  };
 }
 
 /** Every finding of the report, ordered by file, then position, then rule id, so that output is reproducible. */

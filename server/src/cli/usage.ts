@@ -3,6 +3,7 @@ import { COMMAND_NAME } from './version';
 
 /** The help text, ending with a newline. */
 export const USAGE = `Usage: ${COMMAND_NAME} review <file or folder>... [options]
+       ${COMMAND_NAME} map <file or folder>... [--format svg|mermaid] [--output <file>] [--config <file>]
        ${COMMAND_NAME} rules [--format text|json]
        ${COMMAND_NAME} principles [--format text|json]
 
@@ -16,6 +17,12 @@ language, default severity, whether it offers a fix, and the same check in other
 "principles" lists the design principles, the rules that check each, and its review questions.
 Their one option is --format text|json: an aligned listing (default) or a JSON array. They
 exit with 0, or with 2 on a usage error.
+
+"map" draws the workload map: every resource with its worst finding and finding count, what
+connects them (private endpoints, diagnostic settings, role assignments, keys, references),
+grouped by module, with resources reachable from the public internet marked. --format svg
+(default) writes one SVG file whose boxes link to their declarations; --format mermaid writes
+a Mermaid flowchart. It exits with 0 whatever the findings, or with 2 as review does.
 
 Options:
   --format <text|json|sarif|markdown|html>
@@ -47,5 +54,6 @@ Examples:
   ${COMMAND_NAME} review main.bicep search.tf --fail-on warning
   ${COMMAND_NAME} review . --format sarif > waf-ai-lens.sarif
   ${COMMAND_NAME} review infra/ --format html --output review.html
+  ${COMMAND_NAME} map infra/ --output workload.svg
   ${COMMAND_NAME} rules --format json > rules.json
 `;

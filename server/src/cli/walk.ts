@@ -151,12 +151,13 @@ function preferred(a: Candidate, b: Candidate): boolean {
 }
 
 /** True when `child` is `parent` or lies beneath it. */
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!path.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${path.sep}`));
 }
 
-function isSymbolicLink(p: string): boolean {
+/** True when `p` itself is a symbolic link (whether or not its target exists). */
+export function isSymbolicLink(p: string): boolean {
   try {
     return fs.lstatSync(p).isSymbolicLink();
   } catch {

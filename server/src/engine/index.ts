@@ -19,11 +19,14 @@ export { suppressionFix, SUPPRESSION_RULE_ID } from './suppress';
 export type { ConfigParse, ConfigProblem, WafConfig } from './config/configFile';
 export { CONFIG_FILE_NAME, configurableRuleIds, mergeConfigs, parseConfigText, parseConfigValue } from './config/configFile';
 export { isExcluded } from './config/glob';
+export { ANSWERS_PATH, parseAnswersText, tickedIds, type AnswersFile, type AnswersParse, type AnswersProblem } from './review/answers';
 export { analyzeWorkspace, Workspace, type WorkspaceAnalysis, type WorkspaceInput, type WorkspaceOptions, type WorkspaceStats } from './workspace';
 export { WorkloadGraph } from './graph';
 export type { EdgeDetails, EdgeKind, GraphEdge, GraphNode, OpaqueNode } from './graph';
 export { buildReview, pillarSummaryLines, renderHtmlBody, renderHtmlDocument, renderMarkdown, REPORT_CSS } from './review';
 export type { ReviewInput, ReviewLocation, WorkloadReview } from './review';
+export { buildMap, layoutMap, renderMapSvg, renderMermaid } from './map';
+export type { MapEdge, MapNode, MapSvgOptions, WorkloadMap } from './map';
 
 /** The analysis of one file: its model, the findings on it, and notices about the file itself. */
 export interface FileAnalysis {

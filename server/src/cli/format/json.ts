@@ -2,6 +2,7 @@
 import type { Finding, Severity, Span } from '../../engine';
 import { ruleDocsUrl } from '../../engine/catalog';
 import type { LineColumn, LineMap } from '../../engine/text/lines';
+import { compareCodeUnits } from '../paths';
 import { LineMaps, sortedFindings, summarize, type ReviewReport, type ReviewSummary } from '../review';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
@@ -25,6 +26,7 @@ export interface JsonRange {
  *   findings: [{ ruleId, severity, message, file, range, span, resource: { name, type }, fixes: [{ title, safe }], related, docsUrl }],
  *   suppressed: [{ ...the same fields as a finding, suppression: { reason, range, span } }],
  *   notices:  [{ source, level, file, message, range, span, reason }],
+ *   answers:  [{ id, principle, question }],
  *   summary:  { files, skipped, findings, errors, warnings, notes, unparsed } }
  * ```
  * Paths are relative to the working directory with `/` separators. Arrays are in file order, then position order.
@@ -38,7 +40,16 @@ export interface JsonReport {
   /** Findings a `waf-ai-lens-ignore` comment silenced, with its reason, so a review can audit what was waived and why. */
   suppressed: JsonSuppressed[];
   notices: JsonNotice[];
+  /** The review questions answered in the editor (`.waf-ai-lens/review-answers.json`), by checklist id; empty when none or invalid. */
+  answers: JsonAnswer[];
   summary: ReviewSummary;
+}
+
+/** One answered review question: its checklist id (as in the Markdown and HTML reports), principle and wording. */
+export interface JsonAnswer {
+  id: string;
+  principle: string;
+  question: string;
 }
 
 /** One reviewed file. */
@@ -146,6 +157,9 @@ export function toJsonReport(report: ReviewReport): JsonReport {
         (p): JsonNotice => ({ source: 'input', level: p.level, file: p.path, message: p.message, range: null, span: null, reason: p.reason }),
       ),
     ],
+    answers: Object.entries(report.answers?.answers ?? {})
+      .sort(([a], [b]) => compareCodeUnits(a, b))
+      .map(([id, answer]) => ({ id, principle: answer.principle, question: answer.question })),
     summary: summarize(report),
   };
 }

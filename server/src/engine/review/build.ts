@@ -1,5 +1,7 @@
 // Builds the workload review from per-file analyses: scores, findings by pillar and principle, checklists, cost drivers, trade-offs.
 import { ruleDocsUrl, type PillarId } from '../catalog';
+import type { WorkloadGraph } from '../graph/graph';
+import { buildMap } from '../map/build';
 import { article, articleUrl, pillar as pillarById, pillars, principlesOf, type Principle } from '../principles';
 import { LineMap } from '../text/lines';
 import type { Finding, Span } from '../types';
@@ -23,8 +25,14 @@ import {
   type WorkloadReview,
 } from './types';
 
-/** What the review counts with: by default the rule registry and the catalog's metadata. */
-export type ReviewOptions = CheckSource;
+/** What the review counts with (by default the rule registry and the catalog's metadata), and what it draws the map from. */
+export interface ReviewOptions extends CheckSource {
+  /**
+   * The workload graph of each workspace analysed (`analyzeWorkspace(…).graph`): given, the review holds the workload map
+   * (`WorkloadReview.map`), with the findings of the inputs on it.
+   */
+  graphs?: readonly WorkloadGraph[];
+}
 
 /**
  * The principles a workload's cost drivers are evidence for, and which drivers: any driver for knowing and sizing the bill;
@@ -77,6 +85,7 @@ export function buildReview(inputs: readonly ReviewInput[], options: ReviewOptio
 
   const costDrivers = inputs.flatMap((input) => costDriversOf(input.analysis.model, input.text, locate));
   const resources = inputs.reduce((n, input) => n + input.analysis.model.resources.filter((r) => !r.existing).length, 0);
+  const map = options.graphs ? buildMap({ graphs: options.graphs, findings: inputs.flatMap((input) => input.analysis.findings), locate }) : undefined;
   return {
     version: REVIEW_FORMAT_VERSION,
     article: article(),
@@ -88,6 +97,7 @@ export function buildReview(inputs: readonly ReviewInput[], options: ReviewOptio
     files: inputs.map((input) => fileSummary(input, checks, locate)),
     resources,
     checks: checks.length,
+    ...(map ? { map } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { PillarId } from '../catalog';
 import type { CodeEvidence } from '../principles';
 import type { AnalyzeOptions } from '../config/policy';
 import type { FileAnalysis } from '../index';
+import type { WorkloadMap } from '../map/types';
 import type { Severity, Span } from '../types';
 
 /** Bumped when a field of `WorkloadReview` is removed or changes meaning (adding fields does not). */
@@ -193,4 +194,6 @@ export interface WorkloadReview {
   /** Resources declared in the files (not `existing`/`data`), and how many checks ran on them. */
   resources: number;
   checks: number;
+  /** The workload map, when the review was given the workload graph (`ReviewOptions.graphs`). */
+  map?: WorkloadMap;
 }

@@ -14,6 +14,7 @@ import type {
 import { countsText, factText, locationText, METHOD, OUTCOMES, plural, scopeText } from './common';
 import { escapeHtml as h, safeHref } from './escape';
 import { bandOf, pillarBars, scoreRing } from './svg';
+import { mapSection } from './mapSection';
 
 /** Options of the HTML renderers. */
 export interface HtmlOptions {
@@ -105,6 +106,12 @@ ul.tradeoffs{padding-left:18px}ul.tradeoffs li{margin:8px 0}
 .wal footer{margin-top:36px;color:var(--muted);font-size:12px}
 ol.method li{margin:4px 0}
 @media (max-width:900px){.hero{grid-template-columns:auto 1fr}.hero .bars{grid-column:1/-1}}
+.map-frame{overflow-x:auto;margin-top:8px}
+.map-frame svg.workload-map{display:block;max-width:100%;height:auto}
+.workload-map .map-bg{fill:var(--bg)}.workload-map .map-card{fill:var(--card);stroke:var(--border)}
+.workload-map .map-fg{fill:var(--fg)}.workload-map .map-muted{fill:var(--muted)}
+.workload-map a.map-node:hover .map-bg,.workload-map a.map-node:focus .map-bg{fill:var(--code)}
+.workload-map a:hover{text-decoration:none}
 @media print{.toc{display:none}.pillar,.resource{break-inside:avoid}}
 `;
 
@@ -141,8 +148,9 @@ export function renderHtmlBody(review: WorkloadReview, options: HtmlOptions = {}
   return [
     '<main class="wal">',
     hero(review, options.title ?? 'Workload review'),
-    '<nav class="toc"><a href="#pillars">Pillars</a><a href="#cost-drivers">Cost drivers</a><a href="#tradeoffs">Trade-offs</a><a href="#accepted">Accepted risks</a><a href="#files">Files</a><a href="#method">How the score works</a></nav>',
+    `<nav class="toc"><a href="#pillars">Pillars</a>${review.map ? '<a href="#workload-map">Workload map</a>' : ''}<a href="#cost-drivers">Cost drivers</a><a href="#tradeoffs">Trade-offs</a><a href="#accepted">Accepted risks</a><a href="#files">Files</a><a href="#method">How the score works</a></nav>`,
     `<section class="section" id="pillars"><h2>Pillars</h2>${review.pillars.map((p) => pillarSection(p, ctx, review.costDrivers.length)).join('')}</section>`,
+    review.map ? mapSection(review.map, href) : '',
     costSection(review.costDrivers, ctx),
     tradeoffSection(review.tradeoffs),
     acceptedSection(review.accepted, ctx),

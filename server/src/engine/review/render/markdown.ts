@@ -2,6 +2,7 @@
 import type { CostDriver, PillarReview, PrincipleReview, ReviewLocation, WorkloadReview } from '../types';
 import { countsText, factText, locationText, METHOD, OUTCOMES, plural, scopeText } from './common';
 import { escapeMarkdown as md, markdownCode as code } from './escape';
+import { renderMermaid } from '../../map/mermaid';
 
 /** Options of the Markdown renderer. */
 export interface MarkdownOptions {
@@ -35,6 +36,7 @@ export function renderMarkdown(review: WorkloadReview, options: MarkdownOptions 
     '',
   );
 
+  if (review.map) out.push(...mapLines(review));
   for (const pillar of review.pillars) out.push(...pillarLines(pillar, link, answers, review.costDrivers.length));
   out.push(...costLines(review.costDrivers, link));
 
@@ -105,6 +107,31 @@ function costLines(drivers: readonly CostDriver[], link: (l: ReviewLocation) => 
   }
   out.push('');
   return out;
+}
+
+const MERMAID_MAX_TEXT = 50_000;
+
+/** The workload map as a Mermaid flowchart, which GitHub, GitLab and Azure DevOps draw from a `mermaid` code block. */
+function mapLines(review: WorkloadReview): string[] {
+  const map = review.map!;
+  if (map.nodes.length === 0) return ['## Workload map', '', 'No resource to draw: the files declare none the map shows.', ''];
+  const exposed = map.nodes.filter((n) => n.exposure === 'public').length;
+  const chart = renderMermaid(map).trimEnd();
+  // Mermaid refuses a chart longer than its `maxTextSize` (50,000 characters by default), as code hosts configure it.
+  if (chart.length > MERMAID_MAX_TEXT) {
+    return ['## Workload map', '', `${plural(map.nodes.length, 'resource')} are too many for a Mermaid chart; \`waf-ai-lens map <folder> --output workload.svg\` draws the map as a file of its own.`, ''];
+  }
+  return [
+    '## Workload map',
+    '',
+    `${plural(map.nodes.length, 'resource')} and ${plural(map.edges.length, 'connection')}; each box names its worst finding and counts its findings.` +
+      (exposed > 0 ? ` ${plural(exposed, 'resource is', 'resources are')} reachable from the public internet (marked PUBLIC ENDPOINT).` : ''),
+    '',
+    '```mermaid',
+    chart,
+    '```',
+    '',
+  ];
 }
 
 /** The anchor GitHub gives a heading: lower case, spaces to dashes, punctuation dropped. */

@@ -1,0 +1,179 @@
+// Renders the workload map of the example workload in headless Chromium: real text fits its boxes, boxes link to code, the view's clicks work, and the README's screenshot.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { viewDocument } from '../../client/src/review/webviewHtml';
+import { workloadReviewOf } from '../../server/src/cli/format/report';
+import { main } from '../../server/src/cli/main';
+import { reviewPaths } from '../../server/src/cli/review';
+import { renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
+import { mapOf } from '../unit/map/support';
+import { REPO_ROOT } from '../support/repo';
+
+// The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
+declare const window: any;
+type SVGGraphicsElement = { getBBox(): { x: number; y: number; width: number; height: number }; querySelectorAll(s: string): ArrayLike<SVGGraphicsElement>; textContent: string | null; dataset: Record<string, string> };
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'workload-map.png');
+const EXAMPLE = 'examples/chat-workload';
+
+interface Watch {
+  requests: string[];
+  errors: string[];
+}
+
+async function watchedPage(browser: Browser, allowed: (url: string) => boolean, viewport = { width: 1200, height: 900 }): Promise<{ page: Page; watch: Watch }> {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  const watch: Watch = { requests: [], errors: [] };
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowed(url)) return route.continue();
+    watch.requests.push(url);
+    return route.abort();
+  });
+  page.on('dialog', (dialog) => {
+    watch.errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Refused to/.test(message.text())) watch.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.errors.push(error.message));
+  return { page, watch };
+}
+
+describe('workload map in Chromium', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let dir: string;
+  let reportFile: string;
+  let review: WorkloadReview;
+
+  before(async () => {
+    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run "node scripts/setup/chromium.mjs" (it installs Debian's chromium package).`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'waf-ai-lens-map-')));
+    reportFile = path.join(dir, 'review.html');
+    let err = '';
+    const io = { stdout: { write: () => undefined }, stderr: { write: (t: string) => void (err += t) }, cwd: REPO_ROOT, env: {} };
+    assert.equal(await main(['review', EXAMPLE, '--format', 'html', '--output', reportFile, '--fail-on', 'none'], io), 0, err);
+    review = workloadReviewOf(reviewPaths([EXAMPLE], REPO_ROOT));
+    assert.ok(review.map && review.map.nodes.length >= 20, 'the example has a map of both its languages');
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openReport(): Promise<{ page: Page; watch: Watch }> {
+    const url = pathToFileURL(reportFile).href;
+    const opened = await watchedPage(browser, (u) => u === url);
+    await opened.page.goto(url);
+    return opened;
+  }
+
+  it('draws a box per resource, with every line of text inside its box as the browser sets it', async () => {
+    const { page, watch } = await openReport();
+    const boxes = await page.locator('#workload-map a.map-node').evaluateAll((els) =>
+      (els as unknown as SVGGraphicsElement[]).map((a) => {
+        // An SVGRect does not cross to the test as it is; its numbers do.
+        const plain = (e: SVGGraphicsElement) => {
+          const b = e.getBBox();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        };
+        const rect = plain(a.querySelectorAll('rect')[0]!);
+        const texts = Array.from(a.querySelectorAll('text')).map((t) => ({ text: t.textContent, box: plain(t) }));
+        return { node: a.dataset['node'], rect, texts };
+      }),
+    );
+    assert.deepEqual(boxes.map((b) => b.node).sort(), review.map!.nodes.map((n) => n.id).sort());
+    for (const { node, rect, texts } of boxes) {
+      for (const { text, box } of texts) {
+        assert.ok(box.x >= rect.x && box.x + box.width <= rect.x + rect.width + 0.5, `"${text}" of ${node}: ${box.x}+${box.width} inside ${rect.x}+${rect.width}`);
+        assert.ok(box.y >= rect.y - 0.5 && box.y + box.height <= rect.y + rect.height + 0.5, `"${text}" of ${node} inside its box vertically`);
+      }
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.rect;
+        const b = boxes[j]!.rect;
+        assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${boxes[i]!.node} and ${boxes[j]!.node} overlap`);
+      }
+    }
+    assert.deepEqual(watch, { requests: [], errors: [] });
+    await page.close();
+  });
+
+  it('links every box to the line that declares its resource', async () => {
+    const { page } = await openReport();
+    const links = await page.locator('#workload-map a.map-node').evaluateAll((els) => els.map((a) => ({ href: (a as any).href.baseVal ?? a.getAttribute('href'), file: (a as any).dataset.file, line: Number((a as any).dataset.line) })));
+    for (const link of links) {
+      const url = new URL(link.href, pathToFileURL(reportFile));
+      assert.equal(url.hash, `#L${link.line}`);
+      const target = fileURLToPath(new URL(url.pathname, url));
+      assert.equal(path.relative(REPO_ROOT, target).split(path.sep).join('/'), link.file);
+      assert.ok(fs.existsSync(target), link.href);
+    }
+    await page.close();
+  });
+
+  it('opens the code from a box inside the report view, under its strict CSP', async () => {
+    const body = renderHtmlBody(review, { href: () => '#' });
+    const file = path.join(dir, 'view.html');
+    fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
+    const url = pathToFileURL(file).href;
+    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    await page.addInitScript(() => {
+      const posted: unknown[] = [];
+      window.posted = posted;
+      window.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
+    });
+    await page.goto(url);
+    const node = review.map!.nodes.find((n) => n.exposure === 'public') ?? review.map!.nodes[0]!;
+    await page.locator(`#workload-map a.map-node[data-node="${node.id}"]`).click();
+    const open = (await page.evaluate(() => window.posted as Array<Record<string, unknown>>)).find((m) => m.type === 'open');
+    const l = node.location;
+    assert.deepEqual(open, { type: 'open', file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn });
+    assert.deepEqual(watch, { requests: [], errors: [] });
+    await page.close();
+  });
+
+  it('keeps hostile names in the map as text', async () => {
+    const img = '<img src=x onerror=alert(1)>';
+    const files = { [`infra/${img}/main.tf`]: `resource "azurerm_key_vault" "${img}\\"'&" {\n  name = "${img}"\n  sku_name = "standard"\n  tenant_id = "t"\n}\n` };
+    const map = mapOf(files);
+    assert.equal(map.nodes.length, 1);
+    const hostile = { ...review, map };
+    const file = path.join(dir, 'hostile.html');
+    fs.writeFileSync(file, renderHtmlDocument(hostile));
+    const url = pathToFileURL(file).href;
+    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    await page.goto(url);
+    assert.equal(await page.locator('img').count(), 0);
+    assert.equal(await page.locator('script').count(), 0);
+    // The box's name line: the label, cut to the box's width, as text.
+    assert.match((await page.locator('#workload-map a.map-node text').nth(1).textContent()) ?? '', /^<img src=x/);
+    assert.ok((await page.locator('#workload-map a.map-node title').textContent())!.includes(`azurerm_key_vault.${img}"'&`), 'the name, shown as text');
+    assert.deepEqual(watch, { requests: [], errors: [] });
+    await page.close();
+  });
+
+  it('takes the screenshot the README shows', async () => {
+    const { page } = await openReport();
+    const shot = path.join(dir, 'workload-map.png');
+    await page.locator('#workload-map').screenshot({ path: shot });
+    const png = fs.readFileSync(shot);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(png.length > 50_000, 'a real rendering, not a blank section');
+    // Like golden baselines: the committed image changes only when asked, and is reviewed then.
+    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, SCREENSHOT);
+    assert.ok(fs.existsSync(SCREENSHOT), `${SCREENSHOT} is missing: run the report tests with UPDATE_SCREENSHOTS=1`);
+    await page.close();
+  });
+});
