@@ -143,6 +143,19 @@ export function serverDebounceMs(root: string): number | undefined {
   }
 }
 
+/**
+ * True when the measured bundle analyses a change at once when it keeps up (it holds the adaptive scheduler of
+ * server/src/lsp/adaptiveScheduler.ts; esbuild keeps its name, as `class AdaptiveScheduler` or `AdaptiveScheduler = class`), so no fixed debounce is subtracted from its figures.
+ * Read from the bundle rather than the tree, so an older bundle measured with `--server` is judged as what it is.
+ */
+export function serverIsAdaptive(module: string): boolean {
+  try {
+    return /\bclass AdaptiveScheduler\b|\bAdaptiveScheduler = class\b/.test(fs.readFileSync(module, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 function generate(language: Language, seed: number, lines: number): string {
   return language === 'bicep' ? generateBicep(seed, lines) : generateTerraform(seed, lines);
 }
@@ -296,10 +309,10 @@ export const keystroke = measurement<KeystrokeResults>({
   async run(context) {
     const declared = context.options.debounceMs ?? serverDebounceMs(context.root);
     if (declared === undefined) context.log("The server's debounce was not found in server/src/lsp/diagnostics.ts; net latencies subtract nothing (pass --debounce-ms).");
-    const debounce = { ms: declared ?? 0, everyChange: !context.options.idleAnalysis };
+    const debounce = { ms: declared ?? 0, everyChange: !context.options.idleAnalysis && !serverIsAdaptive(context.serverModule) };
     const scenarios = await typeIntoLoneFiles(context, debounce);
     const loaded = context.options.workspaceFiles > 0 ? await typeIntoWorkspace(context, debounce) : { scenarios: [], workspace: null };
-    const measureVariant = context.options.variants && !context.options.idleAnalysis;
+    const measureVariant = context.options.variants && !context.options.idleAnalysis && VARIANTS.length > 0;
     return {
       server: path.relative(context.root, context.serverModule) || context.serverModule,
       debounceMs: debounce.ms,

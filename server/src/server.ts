@@ -11,12 +11,13 @@ import {
   type PublishDiagnosticsParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { analyzeFile } from './engine';
+import { analyzeFile, type FileAnalysis, type FileKind } from './engine';
 import { CODE_ACTION_KINDS, codeActionHandler } from './lsp/codeAction';
 import { CONFIG_FILE_GLOB, ConfigFiles } from './lsp/configFile';
 import { EditorSettings, SETTINGS_SECTION } from './lsp/configuration';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
-import { createDocuments } from './lsp/documents';
+import { createDocuments, isTooLarge } from './lsp/documents';
+import { FolderWorkspaces, IAC_FILE_GLOB } from './lsp/folderWorkspaces';
 import { hoverHandler } from './lsp/hover';
 import { createLogger, describeError, isLogLevel } from './lsp/log';
 import { ModelCache } from './lsp/modelCache';
@@ -44,22 +45,31 @@ process.on('unhandledRejection', (reason) => log.error(`Unhandled rejection; the
 
 const documents = createDocuments();
 const settings = new SettingsStore();
-// The one engine call behind every handler: the settings that apply to the file go in; an excluded file is not analysed.
-const cache = new ModelCache(log, (file, text, kind) => {
+/** A document on its own, with the settings that apply to it; an excluded or too large one is not analysed. */
+const analyzeAlone = (file: string, text: string, kind: FileKind): FileAnalysis | undefined => {
   const resolved = settings.resolve(file);
-  return resolved.excluded ? undefined : analyzeFile(file, text, kind, resolved.options);
+  // A broken client may open a document without text; there is nothing to analyse then.
+  return typeof text !== 'string' || resolved.excluded || isTooLarge(text) ? undefined : analyzeFile(file, text, kind, resolved.options);
+};
+// One engine Workspace per workspace folder; the diagnostics hear when one changed other than by an edit.
+const workspaces = new FolderWorkspaces(documents, settings, log, (folder) => diagnostics.folderChanged(folder));
+// The one engine call behind every handler: the document's workspace folder's analysis once the folder is read, else
+// the document alone (outside every folder, or while its folder is still being read).
+const cache = new ModelCache(log, (file, text, kind) => {
+  if (settings.resolve(file).excluded || isTooLarge(text)) return undefined;
+  return workspaces.fileAnalysis(file) ?? analyzeAlone(file, text, kind);
 });
 // A failed send means the client is gone; there is nobody left to tell, so it is only logged.
 const publish = (params: PublishDiagnosticsParams): void => {
   connection.sendDiagnostics(params).catch((error: unknown) => log.debug(`Could not publish diagnostics: ${describeError(error)}`));
 };
-const diagnostics = new DiagnosticsPublisher(documents, cache, publish, log).listen();
+const diagnostics = new DiagnosticsPublisher(documents, cache, publish, log, workspaces, analyzeAlone).listen();
 
 /** Re-analyses every open document when, and only when, what applies to some file changed. */
 const applySettings = (): void => {
   if (!settings.takeChange()) return;
   log.info('The settings changed; analysing the open documents again.');
-  cache.clear();
+  workspaces.settingsChanged();
   diagnostics.refreshAll();
 };
 const configFiles = new ConfigFiles(documents, settings, publish, log, applySettings).listen();
@@ -100,15 +110,18 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e: unknown) => log.warn(`Could not watch the settings: ${describeError(e)}`));
   }
   if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    // The Bicep and Terraform files too: a `git pull` or another tool may change a file the workspace analyses.
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] })
-      .catch((e: unknown) => log.warn(`Could not watch the config files: ${describeError(e)}`));
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: IAC_FILE_GLOB }] })
+      .catch((e: unknown) => log.warn(`Could not watch the config and Bicep and Terraform files: ${describeError(e)}`));
   }
   if (workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(
       runSafeNotification(log, 'Changing the workspace folders', (event) => {
         const kept = settings.allFolders().filter((f) => !event.removed.some((r) => r.uri === f.uri));
         settings.setFolders([...kept, ...fileFolders(event.added)]);
+        workspaces.syncFolders();
+        diagnostics.refreshAll();
         configFiles.loadAll();
         void editorSettings.pull().then(applySettings);
       }),
@@ -119,12 +132,19 @@ connection.onInitialized(() => {
   void Promise.race([editorSettings.pull(), timeout]).then(() => {
     applySettings();
     settingsLoaded();
+    // The folders are read once the settings say which files are excluded; documents opened before are analysed alone.
+    workspaces.start();
     log.info('WAF AI Lens language server is ready.');
   });
 });
 
 connection.onDidChangeConfiguration((params) => void editorSettings.onDidChange(params).then(applySettings));
-connection.onDidChangeWatchedFiles(runSafeNotification(log, 'Reading changed config files', (params) => configFiles.onWatchedFilesChanged(params)));
+connection.onDidChangeWatchedFiles(
+  runSafeNotification(log, 'Reading changed files', (params) => {
+    for (const folder of workspaces.onWatchedFilesChanged(params)) diagnostics.folderChanged(folder);
+    configFiles.onWatchedFilesChanged(params);
+  }),
+);
 connection.onHover(hoverHandler(documents, cache, settings, log));
 connection.onCodeAction(codeActionHandler(documents, cache, settings, log));
 connection.onRequest(

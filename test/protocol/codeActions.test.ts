@@ -29,7 +29,6 @@ describe('protocol: code actions', () => {
     it(`every quick fix offered on ${name} clears its finding and leaves code that parses`, async () => {
       const { uri, text } = fixture(name);
       const published = await client.diagnosticsAfter(uri, () => client.open(uri, text));
-      let applied = 0;
       const titles = new Set<string>();
       for (const diagnostic of published.diagnostics) {
         const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
@@ -45,7 +44,7 @@ describe('protocol: code actions', () => {
         }
         for (const action of actions) {
           titles.add(action.title);
-          await checkFix(client, uri, text, diagnostic, action, applied++);
+          await checkFix(client, uri, text, diagnostic, action);
         }
       }
       assert.ok([...titles].some((t) => !t.startsWith('Suppress ')), `No rule fix was offered on ${name}: ${[...titles].join(', ')}`);
@@ -77,7 +76,7 @@ describe('protocol: code actions', () => {
     const [fixAll] = await client.codeActions(uri, whole, [], ['source.fixAll']);
     const fixed = applyAction(uri, text, fixAll!);
     // The one safe fix on this file removes the unused suppression; every fix that changes what is deployed stays unapplied.
-    const after = await analyse(client, uri, fixed, 'fix-all');
+    const after = await analyse(client, uri, fixed);
     const removed = keys(published).filter((k) => !keys(after).includes(k));
     assert.deepEqual(removed, [`${SUPPRESSION}: This suppression of require-search-replicas suppresses nothing: there is no require-search-replicas finding on line 7.`]);
     assert.deepEqual(keys(after).filter((k) => !keys(published).includes(k)), []);
@@ -86,11 +85,11 @@ describe('protocol: code actions', () => {
 });
 
 /** Applies one quick fix to the text, has the server analyse the result, and checks the finding is gone and the code parses. */
-async function checkFix(client: LspTestClient, uri: string, text: string, diagnostic: Diagnostic, action: CodeAction, n: number): Promise<void> {
+async function checkFix(client: LspTestClient, uri: string, text: string, diagnostic: Diagnostic, action: CodeAction): Promise<void> {
   const what = `"${action.title}" for ${String(diagnostic.code)} at line ${diagnostic.range.start.line + 1}`;
   const fixed = applyAction(uri, text, action);
   assert.notEqual(fixed, text, `${what} changes nothing`);
-  const after = await analyse(client, uri, fixed, `fix-${n}`);
+  const after = await analyse(client, uri, fixed);
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   assert.ok(!keys(after).includes(`${String(diagnostic.code)}: ${message}`), `${what} leaves its finding:\n${fixed}`);
   const path = fileURLToPath(uri);
@@ -105,11 +104,15 @@ function applyAction(uri: string, text: string, action: CodeAction): string {
   return TextDocument.applyEdits(TextDocument.create(uri, 'x', 0, text), changes[uri]!);
 }
 
-/** Opens the text under a fresh name beside the original (same extension) and returns its first publication. */
-async function analyse(client: LspTestClient, uri: string, text: string, tag: string): Promise<PublishDiagnosticsParams> {
-  const other = uri.replace(/\/([^/]+)$/, `/${tag}-$1`);
-  const published = await client.diagnosticsAfter(other, () => client.open(other, text));
-  await client.diagnosticsAfter(other, () => client.close(other));
+/**
+ * Replaces the document's text with `text`, returns the publication for it, and puts the original text back.
+ * The document stays where it is: the server analyses it with its workspace folder, where a copy beside it would be a
+ * second workload file that changes what the workload rules report and where.
+ */
+async function analyse(client: LspTestClient, uri: string, text: string): Promise<PublishDiagnosticsParams> {
+  const original = client.text(uri);
+  const published = await client.diagnosticsAfter(uri, () => client.change(uri, [{ text }]));
+  await client.diagnosticsAfter(uri, () => client.change(uri, [{ text: original }]));
   for (const d of published.diagnostics) assert.equal(d.source, SOURCE);
   return published;
 }

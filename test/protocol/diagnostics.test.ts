@@ -1,5 +1,8 @@
 // Protocol tests of pushed diagnostics: open, incremental edits, close, and the documents the server must leave alone.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { checkDiagnostics, lineWithMarkers } from './expectations';
 import { fixture, LspTestClient } from './lspClient';
 
@@ -72,16 +75,24 @@ describe('protocol: diagnostics', () => {
     });
   }
 
-  it('analyses only the newest of several quick edits', async () => {
+  it('analyses only the newest of several quick edits: a version already superseded is never published', async () => {
     const { uri, text } = fixture('openai.bicep');
     await client.diagnosticsAfter(uri, () => client.open(uri, text));
+    // A large document outside the workspace folder is analysed alone, at once, for a few hundred milliseconds. The edits
+    // sent right behind it are all received while the server is busy with it, so when it gets to them, versions 2 and 3
+    // are already superseded: analysing a change "at once" must still never publish them.
+    const big = pathToFileURL(path.join(os.tmpdir(), 'waf-ai-lens-busy', 'large.bicep')).href;
+    const bigPublished = client.nextDiagnostics(big, 20_000);
+    await client.open(big, largeBicep(text, 400));
     const published = await client.diagnosticsAfter(uri, async () => {
-      // Sent back to back, well inside the debounce: versions 2 and 3 are superseded before their analysis is due.
       await client.replace(uri, 'replicaCount: 1', 'replicaCount: 2');
       await client.replace(uri, 'replicaCount: 2', 'replicaCount: 3');
       await client.replace(uri, 'partitionCount: 1', 'partitionCount: 2');
     });
+    await bigPublished;
     assert.equal(published.version, 4, 'The first publication after the burst must be for its last version.');
+    const versions = client.published.get(uri)!.map((p) => p.version);
+    assert.deepEqual(versions, [1, 4], 'Versions 2 and 3 were superseded before they could be analysed, and must not be published.');
   });
 
   it('publishes nothing for a version overtaken by a close', async () => {
@@ -146,4 +157,9 @@ async function apply(client: LspTestClient, uri: string, step: Step): Promise<vo
   } else {
     await client.insert(uri, { line: 0, character: 0 }, step.prepend);
   }
+}
+
+/** `copies` copies of a Bicep text, its symbols renamed in each: a large, valid file that takes a while to analyse. */
+function largeBicep(text: string, copies: number): string {
+  return Array.from({ length: copies }, (_, i) => text.replace(/\b(openAi|search|chat)\b/g, (name) => `${name}${i}`)).join('\n');
 }

@@ -60,8 +60,16 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Extra command-line arguments; with `args` set, no transport argument is added (to test the server's default). */
   args?: string[];
-  /** The workspace folder (a path); the repository root unless a test needs a folder of its own (with a config file, say). */
+  /**
+   * The workspace folder (a path): test/fixtures/protocol unless a test needs a folder of its own (with a config file,
+   * say). The server analyses a folder's files together, so a small folder keeps every test's server start quick.
+   */
   workspaceFolder?: string;
+  /**
+   * Wait until the server has read and analysed the workspace folder before answering (default true), so a test's
+   * documents are analysed with their folder from the first publication on, not first alone and then again.
+   */
+  waitForWorkspace?: boolean;
   /** What the client answers to `workspace/configuration` for the `wafAiLens` section; null (nothing set) by default. */
   settings?: unknown;
 }
@@ -75,6 +83,14 @@ interface Waiter {
 export function repoRoot(): string {
   return REPO_ROOT;
 }
+
+/** The folder of the protocol fixtures: the default workspace folder of the protocol tests. */
+export function fixturesFolder(): string {
+  return path.join(repoRoot(), 'test', 'fixtures', 'protocol');
+}
+
+/** What the server logs once it has read and analysed a workspace folder: its files then count as one workload. */
+export const WORKSPACE_READY = /^Analysed the workspace folder /;
 
 /**
  * The bundled server the tests run, exactly as the extension and the `waf-ai-lens-server` command run it.
@@ -109,6 +125,7 @@ export class LspTestClient {
   /** The server's `window/logMessage` lines, for assertions and for failure messages. */
   readonly logs: string[] = [];
   private readonly waiters = new Map<string, Waiter[]>();
+  private readonly logWaiters: Array<{ pattern: RegExp; resolve(line: string): void }> = [];
   private readonly documents = new Map<string, TextDocument>();
   private stderr = '';
   private exitStatus: ExitStatus | undefined;
@@ -144,12 +161,19 @@ export class LspTestClient {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
+      // A publication for a version older than the client's copy was overtaken on the way; waiters look past it.
+      const stale = params.version !== undefined && this.documents.has(params.uri) && params.version < this.version(params.uri);
+      if (stale) return;
       const waiters = this.waiters.get(params.uri) ?? [];
       this.waiters.delete(params.uri);
       for (const waiter of waiters) waiter.resolve(params);
     });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      for (const waiter of this.logWaiters.filter((w) => w.pattern.test(params.message))) {
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.resolve(params.message);
+      }
     });
     // Answers as VS Code does: the `wafAiLens` section for every item asked (the tests use one value for all folders).
     connection.onRequest(ConfigurationRequest.type, (params) => {
@@ -199,11 +223,17 @@ export class LspTestClient {
         listener.close();
       };
     }
+    // vscode-jsonrpc re-arms a stream reader's partial-message timer every 10 s for as long as it holds half a message, even
+    // after the connection is disposed, so a server killed mid-message by dispose() kept mocha alive for ever (an
+    // intermittent hang: it takes a publication cut in two). The test client has no use for partial-message warnings.
+    if (reader instanceof StreamMessageReader || reader instanceof SocketMessageReader) reader.partialMessageTimeout = 0;
     const connection = createProtocolConnection(reader, writer);
     const client = new LspTestClient(child, connection, cleanup);
     if (options.settings !== undefined) client.settings = options.settings;
     try {
+      const ready = options.waitForWorkspace === false ? undefined : client.nextLog(WORKSPACE_READY, 20_000);
       await client.initialize(options);
+      await ready;
     } catch (error) {
       // A server left running would keep mocha alive after the failure is reported.
       client.dispose();
@@ -214,7 +244,7 @@ export class LspTestClient {
 
   private async initialize(options: StartOptions): Promise<void> {
     const connection = this.connection;
-    const folder = pathToFileURL(options.workspaceFolder ?? repoRoot()).href;
+    const folder = pathToFileURL(options.workspaceFolder ?? fixturesFolder()).href;
     this.initializeResult = await this.within(
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
@@ -236,7 +266,8 @@ export class LspTestClient {
   }
 
   /**
-   * A promise of the NEXT `textDocument/publishDiagnostics` for `uri`, counting from this call.
+   * A promise of the NEXT `textDocument/publishDiagnostics` for `uri`, counting from this call, that is not for a
+   * version older than the client's copy of the document (such a one is still recorded in `published`).
    * Call it before the action that should cause the publication, so a quick server cannot slip past it.
    * It fails with a message naming the URI (and the server's recent log) when nothing arrives within `timeoutMs`.
    */
@@ -248,6 +279,12 @@ export class LspTestClient {
       this.waiters.set(uri, list);
     });
     return withTimeout(waiting, timeoutMs, () => `No textDocument/publishDiagnostics for ${uri} within ${timeoutMs} ms.${this.context()}`);
+  }
+
+  /** The next log line matching `pattern`, counting from this call; fails with the server's recent output after `timeoutMs`. */
+  nextLog(pattern: RegExp, timeoutMs = DEFAULT_WAIT_MS): Promise<string> {
+    const waiting = new Promise<string>((resolve) => this.logWaiters.push({ pattern, resolve }));
+    return withTimeout(waiting, timeoutMs, () => `No log line matching ${pattern} within ${timeoutMs} ms.${this.context()}`);
   }
 
   /** Runs `action` (which should make the server publish for `uri`) and resolves with the next publication for it. */

@@ -29,7 +29,7 @@ describe('protocol: wafAiLens/review', () => {
   afterEach(() => client.dispose());
 
   it('reviews a folder of the workspace and answers with the report, its HTML and the files it read', async () => {
-    client = await LspTestClient.start();
+    client = await LspTestClient.start({ workspaceFolder: repoRoot(), waitForWorkspace: false });
     const token = 'review-1';
     const progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
     client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
@@ -51,7 +51,7 @@ describe('protocol: wafAiLens/review', () => {
   });
 
   it('reads an open document as the editor holds it, unsaved edits included', async () => {
-    client = await LspTestClient.start();
+    client = await LspTestClient.start({ workspaceFolder: repoRoot(), waitForWorkspace: false });
     const file = path.join(EXAMPLE, 'bicep', 'main.bicep');
     const uri = pathToFileURL(file).href;
     await client.open(uri, fs.readFileSync(file, 'utf8').replace('replicaCount: 1', 'replicaCount: 3'));

@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import type { ModelCache } from './modelCache';
 import { runSafe } from './runSafe';
 import type { SettingsStore } from './settings';
+import { enginePath } from './folderWorkspaces';
 import { closedFile } from './workspaceFiles';
 
 /**
@@ -35,8 +36,10 @@ export function codeActionHandler(documents: TextDocuments<TextDocument>, cache:
   };
 
   return (params: CodeActionParams, token: CancellationToken) =>
-    runSafe<CodeAction[]>(log, `Code actions for ${params.textDocument.uri}`, token, [], () => {
-      const document = documents.get(params.textDocument.uri);
+    // A request without a document (a broken client) is answered with nothing, inside runSafe like every other answer.
+    runSafe<CodeAction[]>(log, `Code actions for ${String(params?.textDocument?.uri)}`, token, [], () => {
+      const uri = params?.textDocument?.uri;
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       const entry = document && cache.get(document);
       if (!document || !entry) return [];
       const self = { uri: document.uri, document };
@@ -50,8 +53,9 @@ export function codeActionHandler(documents: TextDocuments<TextDocument>, cache:
           if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
           // The diagnostic was made from this version's analysis when its rule and range match a finding; a diagnostic
           // of an older version matches nothing, and the editor asks again once the new diagnostics arrive.
+          // A folder's analysis names files by the engine's `/`-separated paths, a lone one by the document's path.
           const finding = entry.analysis.findings.find(
-            (f) => f.file === path && f.ruleId === String(diagnostic.code) && sameRange(toRange(f.span, document), diagnostic.range),
+            (f) => enginePath(f.file) === enginePath(path) && f.ruleId === String(diagnostic.code) && sameRange(toRange(f.span, document), diagnostic.range),
           );
           if (!finding) continue;
           for (const fix of finding.fixes) {
@@ -93,7 +97,7 @@ export function safeEdits(findings: readonly Finding[], path: string): { span: S
 
 function pathOf(uri: string): string | undefined {
   try {
-    return uri.toLowerCase().startsWith('file:') ? fileURLToPath(uri) : undefined;
+    return typeof uri === 'string' && uri.toLowerCase().startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;
   }

@@ -50,7 +50,7 @@ export class ConfigFiles implements Disposable {
   /** Handles `workspace/didChangeWatchedFiles`: re-reads the config files among the changed files. */
   onWatchedFilesChanged(params: DidChangeWatchedFilesParams): void {
     let any = false;
-    for (const change of params.changes) any = this.readIfConfig(change.uri) || any;
+    for (const change of Array.isArray(params?.changes) ? params.changes : []) any = (typeof change?.uri === 'string' && this.readIfConfig(change.uri)) || any;
     if (any) this.onRead();
   }
 
@@ -72,7 +72,7 @@ export class ConfigFiles implements Disposable {
 
   /** The folder whose config file `uri` is, if it is one. */
   private folderOfConfig(uri: string): string | undefined {
-    if (!uri.toLowerCase().startsWith('file:') || !uri.endsWith(CONFIG_FILE_NAME)) return undefined;
+    if (typeof uri !== 'string' || !uri.toLowerCase().startsWith('file:') || !uri.endsWith(CONFIG_FILE_NAME)) return undefined;
     let file: string;
     try {
       file = fileURLToPath(uri);
@@ -110,7 +110,7 @@ export class ConfigFiles implements Disposable {
 
 function safePath(uri: string): string | undefined {
   try {
-    return uri.toLowerCase().startsWith('file:') ? fileURLToPath(uri) : undefined;
+    return typeof uri === 'string' && uri.toLowerCase().startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;
   }

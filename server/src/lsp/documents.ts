@@ -25,7 +25,8 @@ export interface AnalysableFile {
  * because findings must point at files the user can open and fix.
  */
 export function analysableFile(uri: string): AnalysableFile | undefined {
-  if (!uri.toLowerCase().startsWith('file:')) return undefined;
+  // A broken client can open a "document" whose URI is not even a string; it stays in the store, so guard every use.
+  if (typeof uri !== 'string' || !uri.toLowerCase().startsWith('file:')) return undefined;
   let path: string;
   try {
     path = fileURLToPath(uri);
@@ -35,4 +36,19 @@ export function analysableFile(uri: string): AnalysableFile | undefined {
   }
   const kind = fileKindOf(path);
   return kind ? { uri, path, kind } : undefined;
+}
+
+/** Documents larger than this are not analysed: the CLI skips such files too, and one would hold the server for seconds. */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * True when a text is over `MAX_DOCUMENT_BYTES` in UTF-8. A UTF-16 code unit takes one to three UTF-8 bytes (a surrogate
+ * pair four for two), so the length alone settles most texts without encoding them.
+ */
+export function isTooLarge(text: string): boolean {
+  // A broken client may send no text at all; there is nothing large to skip then.
+  if (typeof text !== 'string') return false;
+  if (text.length > MAX_DOCUMENT_BYTES) return true;
+  if (text.length * 3 <= MAX_DOCUMENT_BYTES) return false;
+  return Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES;
 }

@@ -11,8 +11,10 @@ import type { SettingsStore } from './settings';
 /** Makes the hover handler: what WAF AI Lens checks on a resource, a setting or a finding under the cursor. */
 export function hoverHandler(documents: TextDocuments<TextDocument>, cache: ModelCache, settings: SettingsStore, log: Logger) {
   return (params: HoverParams, token: CancellationToken) =>
-    runSafe<Hover | null>(log, `Hover on ${params.textDocument.uri}`, token, null, () => {
-      const document = documents.get(params.textDocument.uri);
+    // A request without a document (a broken client) is answered with nothing, inside runSafe like every other answer.
+    runSafe<Hover | null>(log, `Hover on ${String(params?.textDocument?.uri)}`, token, null, () => {
+      const uri = params?.textDocument?.uri;
+      const document = typeof uri === 'string' ? documents.get(uri) : undefined;
       const entry = document && cache.get(document);
       if (!document || !entry) return null;
       const text = document.getText();

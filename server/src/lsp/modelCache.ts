@@ -1,4 +1,4 @@
-// One engine analysis per document version, shared by diagnostics and (later) hover and code actions; LRU, evicted on close.
+// One engine analysis per document version, shared by diagnostics, hover and code actions; LRU, evicted on close.
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis, type FileKind } from '../engine';
@@ -53,8 +53,19 @@ export class ModelCache {
     const analysis = this.analyze(file.path, document.getText(), file.kind);
     const elapsedMs = performance.now() - started;
     if (!analysis) return undefined;
+    return this.put(document, analysis, elapsedMs);
+  }
 
+  /**
+   * Records an analysis of this document version made elsewhere (its workspace folder's, which covers many documents
+   * at once), so hovers and code actions on the version use the analysis its diagnostics came from.
+   */
+  put(document: TextDocument, analysis: FileAnalysis, elapsedMs: number): DocumentAnalysis | undefined {
+    const file = analysableFile(document.uri);
+    if (!file) return undefined;
     const entry: DocumentAnalysis = { uri: document.uri, version: document.version, file, analysis, elapsedMs };
+    // A workspace analysis that did not change for this document is not worth a second log line.
+    const seen = this.entries.get(document.uri)?.analysis === analysis;
     this.entries.delete(document.uri);
     this.entries.set(document.uri, entry);
     while (this.entries.size > this.capacity) {
@@ -62,13 +73,27 @@ export class ModelCache {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    this.report(entry);
+    if (!seen) this.report(entry);
     return entry;
   }
 
   /** Forgets a document's analysis; called when the document closes, since its text is no longer ours to hold. */
   evict(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  /**
+   * Forgets the analyses of the documents `uris` names, whatever their version: when another file of a workspace folder
+   * changes (a parameter file, a module), the analysis of an unchanged document of that folder may change too.
+   */
+  evictWhere(matches: (uri: string) => boolean): void {
+    for (const uri of [...this.entries.keys()]) if (matches(uri)) this.entries.delete(uri);
+  }
+
+  /** The cached analysis of this exact version, without analysing. */
+  peek(document: TextDocument): DocumentAnalysis | undefined {
+    const cached = this.entries.get(document.uri);
+    return cached && cached.version === document.version ? cached : undefined;
   }
 
   /** Forgets everything, e.g. at shutdown. */

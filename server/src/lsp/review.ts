@@ -26,6 +26,7 @@ import {
   type WorkloadReview,
   type WorkspaceInput,
   type WorkspaceOptions,
+  type WorkloadGraph,
 } from '../engine';
 import { analysableFile } from './documents';
 import type { Logger } from './log';
@@ -70,7 +71,7 @@ export interface ReviewDeps {
   /** The reporter for the client's `workDoneToken` (a silent one when there is none): `connection.window.attachWorkDoneProgress`. */
   progress(token: ReviewParams['workDoneToken']): WorkDoneProgressReporter;
   /** The engine call per workspace folder; `analyzeWorkspace` unless a test substitutes one. */
-  analyze?: (inputs: readonly WorkspaceInput[], options: WorkspaceOptions) => { files: FileAnalysis[] };
+  analyze?: (inputs: readonly WorkspaceInput[], options: WorkspaceOptions) => { files: FileAnalysis[]; graph?: WorkloadGraph };
 }
 
 /** Makes the request handler. Work happens between files in turns of the event loop, so a cancellation is seen between files. */
@@ -166,6 +167,7 @@ async function reviewFolders(
     return cancelledError();
   }
   const inputs: ReviewInput[] = [];
+  const graphs: WorkloadGraph[] = [];
   for (const [root, group] of byRoot) {
     // One workspace analysis per workspace folder, whose settings apply to all its files: modules, parameter files and
     // the workload graph span files. What it reads on the way (a module outside the reviewed folder) stays inside the folder.
@@ -200,13 +202,14 @@ async function reviewFolders(
       group.map((t) => ({ file: t.display, text: texts.get(t.display)! })),
       { ...options, root: prefix || '.', readFile, listFiles },
     );
+    if (analysed.graph) graphs.push(analysed.graph);
     for (const analysis of analysed.files) {
       const text = texts.get(analysis.file);
       if (text !== undefined) inputs.push({ analysis, text, options });
     }
   }
 
-  const review = buildReview(inputs);
+  const review = buildReview(inputs, { graphs });
   const body = renderHtmlBody(review, { href: (l) => `${files[l.file] ?? '#'}#L${l.line}` });
   progress.done();
   deps.log.info(`Reviewed ${inputs.length} file(s) in ${Math.round(performance.now() - started)} ms: ${review.checks} checks, overall score ${review.overall.score ?? 'none'}.`);
