@@ -41,6 +41,8 @@ class GraphBuilder {
   private readonly edges: GraphEdge[] = [];
   private readonly edgeKeys = new Set<string>();
   private readonly byName = new Map<string, GraphNode[]>();
+  /** `byName` without the existing resources: what `declaredNamed` looks for, filtered once rather than per lookup. */
+  private readonly declaredByName = new Map<string, GraphNode[]>();
 
   constructor(private readonly instances: ReadonlyMap<string, GraphInstance>) {}
 
@@ -71,8 +73,10 @@ class GraphBuilder {
         this.nodes.set(id, node);
         this.copies.set(id, [copy]);
         if (node.name !== undefined) {
+          // In place: copying the list per node was quadratic in the resources that share a name (a module deployed many times).
           const key = `${armType(node.type)}|${node.name.toLowerCase()}`;
-          this.byName.set(key, [...(this.byName.get(key) ?? []), node]);
+          append(this.byName, key, node);
+          if (!node.existing) append(this.declaredByName, key, node);
         }
       }
       for (const module of result.opaque) {
@@ -99,7 +103,7 @@ class GraphBuilder {
 
   /** A declared (not existing) node of this type and name, preferring one of the same deployment. */
   private declaredNamed(type: string, name: string, instance: string | undefined): GraphNode | undefined {
-    const candidates = (this.byName.get(`${armType(type)}|${name.toLowerCase()}`) ?? []).filter((n) => !n.existing);
+    const candidates = this.declaredByName.get(`${armType(type)}|${name.toLowerCase()}`) ?? [];
     if (candidates.length === 0) return undefined;
     const root = instance ? this.instances.get(instance)?.root : undefined;
     return candidates.find((n) => n.instance === instance) ?? candidates.find((n) => this.instances.get(n.instance)?.root === root) ?? candidates[0];
@@ -161,22 +165,46 @@ class GraphBuilder {
       const parent = this.nodes.get(parentId);
       if (parent) this.addEdge({ kind: 'parent', from: node.id, to: parent.declaredAs ?? parentId, file: node.file, span: node.nameSpan, path: 'parent', attribute: '', details: {} });
     }
-    this.walk(resource.body, [], undefined, (value, path, key, container) => this.leaf(node, copy, value, path, key, container));
+    const unresolvable = mayBeUnresolved(node.type);
+    for (const l of this.leavesOf(copy, unresolvable)) this.leaf(node, copy, l.value, l.path, l.key, l.container, unresolvable);
   }
 
-  private walk(value: Value, path: string[], container: ObjectValue | undefined, visit: (value: Value, path: string[], key: string, container: ObjectValue | undefined) => void): void {
+  /** The leaves of a copy's properties that may make an edge, found once per copy (see `LEAVES`). */
+  private leavesOf(copy: ResolvedResource, unresolvable: boolean): readonly Leaf[] {
+    let leaves = LEAVES.get(copy);
+    if (!leaves) {
+      const found: Leaf[] = [];
+      this.walk(copy.resource.body, [], undefined, (value, path, key, container) => {
+        if (mayMakeEdge(copy, value, unresolvable)) found.push({ value, path: [...path], key, container });
+      });
+      leaves = found;
+      LEAVES.set(copy, leaves);
+    }
+    return leaves;
+  }
+
+  /** Visits every leaf with its path; `path` is one stack pushed and popped on the way, which `visit` must not keep. */
+  private walk(value: Value, path: string[], container: ObjectValue | undefined, visit: (value: Value, path: readonly string[], key: string, container: ObjectValue | undefined) => void): void {
     if (value.kind === 'object') {
-      for (const entry of value.entries) this.walk(entry.value, [...path, entry.key], value, visit);
+      for (const entry of value.entries) {
+        path.push(entry.key);
+        this.walk(entry.value, path, value, visit);
+        path.pop();
+      }
     } else if (value.kind === 'array') {
-      value.items.forEach((item, i) => this.walk(item, [...path, `[${i}]`], container, visit));
+      for (let i = 0; i < value.items.length; i++) {
+        path.push(`[${i}]`);
+        this.walk(value.items[i]!, path, container, visit);
+        path.pop();
+      }
     } else {
       visit(value, path, path[path.length - 1] ?? '', container);
     }
   }
 
-  private leaf(node: GraphNode, copy: ResolvedResource, value: Value, pathSteps: string[], key: string, container: ObjectValue | undefined): void {
+  /** `unresolvable`: whether the node's type records edges whose target is not known (`mayBeUnresolved`, asked once per resource). */
+  private leaf(node: GraphNode, copy: ResolvedResource, value: Value, pathSteps: readonly string[], key: string, container: ObjectValue | undefined, unresolvable: boolean): void {
     if (value.kind !== 'expression' && value.kind !== 'string') return;
-    const path = pathSteps.join('.').replace(/\.\[/g, '[');
     const ev = copy.evOf(value);
     let targets: Target[] = [];
     let external = false;
@@ -188,6 +216,9 @@ class GraphBuilder {
     } else if (ev) {
       targets = this.targetsOf(ev, 0);
     }
+    // Most leaves reach nothing; only the kinds below record an edge without a target, so the path is not built for the rest.
+    if (targets.length === 0 && !unresolvable) return;
+    const path = pathSteps.join('.').replace(/\.\[/g, '[');
     const kind = classify(node, path, key);
     if (targets.length === 0) {
       // A private endpoint, diagnostic setting or role assignment whose target the code does not determine still counts:
@@ -250,7 +281,10 @@ class GraphBuilder {
    * one set by a separate azurerm `*_customer_managed_key` resource starts at the resource it encrypts.
    */
   private retargetKeys(): void {
-    const parentOf = (id: string): string | undefined => this.edges.find((e) => e.from === id && e.kind === 'parent' && e.to !== undefined && this.nodes.get(e.to) && isKeyVault(this.nodes.get(e.to)!.type))?.to;
+    // Parent edges by source, in edge order: finding one by scanning every edge for every key edge was quadratic.
+    const parents = new Map<string, GraphEdge[]>();
+    for (const e of this.edges) if (e.kind === 'parent' && e.to !== undefined) append(parents, e.from, e);
+    const parentOf = (id: string): string | undefined => parents.get(id)?.find((e) => this.nodes.get(e.to!) && isKeyVault(this.nodes.get(e.to!)!.type))?.to;
     const retargeted: GraphEdge[] = [];
     for (const edge of this.edges) {
       if (edge.kind !== 'customerManagedKey' || edge.to === undefined) continue;
@@ -264,12 +298,54 @@ class GraphBuilder {
       }
       const source = this.nodes.get(edge.from);
       if (source && isCustomerManagedKeyResource(source.type)) {
-        const owner = this.edges.find((e) => e.from === source.id && e.kind === 'parent' && e.to !== undefined && !isKeyVault(this.nodes.get(e.to)?.type ?? ''));
+        const owner = parents.get(source.id)?.find((e) => !isKeyVault(this.nodes.get(e.to!)?.type ?? ''));
         if (owner?.to) retargeted.push({ ...edge, from: owner.to, details: { ...edge.details, via: source.id } });
       }
     }
     for (const edge of retargeted) this.addEdge(edge);
   }
+}
+
+/** A leaf of a resource's properties, with where it is. */
+interface Leaf {
+  value: Value;
+  path: readonly string[];
+  key: string;
+  container: ObjectValue | undefined;
+}
+
+/**
+ * The leaves of each evaluated copy that may make an edge, whatever the rest of the workspace holds. Whether one does
+ * depends on the other instances and is decided on every build; which ones may is the copy's own business, and an
+ * instance that is not evaluated again keeps its copies, so after an edit only the copies evaluated again are walked.
+ */
+const LEAVES = new WeakMap<ResolvedResource, readonly Leaf[]>();
+
+/**
+ * Whether `leaf` can make an edge from this value in some workspace: a string naming a resource by id or vault URI, an
+ * expression whose value refers to something or names a resource, or any expression of a type that records edges
+ * whose target is not known. Everything else returns from `leaf` before it looks at the rest of the graph.
+ */
+function mayMakeEdge(copy: ResolvedResource, value: Value, unresolvable: boolean): boolean {
+  if (value.kind === 'string') return namedByLiteral(value.value) !== undefined;
+  if (value.kind !== 'expression') return false;
+  if (unresolvable) return true;
+  const ev = copy.evOf(value);
+  if (!ev) return false;
+  if (ev.kind === 'string') return namedByLiteral(ev.value) !== undefined;
+  return (ev.kind === 'unknown' ? ev.refs : refsOf(ev)).length > 0;
+}
+
+/** Adds a value to the list under a key, in place. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whether `classify` can give a resource of this type a kind that records an edge whose target is not known. */
+function mayBeUnresolved(type: string): boolean {
+  return isPrivateEndpoint(type) || isDiagnosticSetting(type) || isRoleAssignment(type);
 }
 
 /** The kind of a reference from its source resource and property. */
@@ -324,6 +400,8 @@ function diagnosticLogs(resource: Resource): EdgeDetails {
  * Key Vault URI (`https://kv.vault.azure.net/`). Undefined for any other string.
  */
 export function namedByLiteral(text: string): Ref | undefined {
+  // Both forms hold a slash; most strings (names, SKUs, locations) do not, and skip the regular expressions.
+  if (!text.includes('/')) return undefined;
   const id = /\/providers\/([A-Za-z0-9]+\.[A-Za-z0-9.]+)\/((?:[^/]+\/[^/]+)(?:\/[^/]+\/[^/]+)*)\/?$/i.exec(text);
   if (id) {
     const parts = id[2]!.split('/');

@@ -10,6 +10,9 @@ export class WorkloadGraph {
   private readonly byId: ReadonlyMap<string, GraphNode>;
   private readonly outgoing = new Map<string, GraphEdge[]>();
   private readonly incoming = new Map<string, GraphEdge[]>();
+  /** Queries the workload rules repeat for every node, answered once: a filter over every edge per node was quadratic. */
+  private readonly unresolvedByKind = new Map<EdgeKind, GraphEdge[]>();
+  private opaqueByNode: Map<string, OpaqueNode[]> | undefined;
 
   constructor(
     readonly nodes: readonly GraphNode[],
@@ -18,8 +21,8 @@ export class WorkloadGraph {
   ) {
     this.byId = new Map(nodes.map((n) => [n.id, n]));
     for (const edge of edges) {
-      this.outgoing.set(edge.from, [...(this.outgoing.get(edge.from) ?? []), edge]);
-      if (edge.to !== undefined) this.incoming.set(edge.to, [...(this.incoming.get(edge.to) ?? []), edge]);
+      append(this.outgoing, edge.from, edge);
+      if (edge.to !== undefined) append(this.incoming, edge.to, edge);
     }
   }
 
@@ -42,11 +45,28 @@ export class WorkloadGraph {
 
   /** Edges of one kind whose target the code does not determine. */
   unresolved(kind: EdgeKind): GraphEdge[] {
-    return this.edges.filter((e) => e.kind === kind && e.to === undefined && !e.external);
+    let edges = this.unresolvedByKind.get(kind);
+    if (!edges) {
+      edges = this.edges.filter((e) => e.kind === kind && e.to === undefined && !e.external);
+      this.unresolvedByKind.set(kind, edges);
+    }
+    // A copy: the caller may sort or extend what it gets, as it could before the answer was kept.
+    return [...edges];
   }
 
   /** Opaque modules whose arguments refer to a node. */
   opaqueReferring(id: string): OpaqueNode[] {
-    return this.opaque.filter((o) => o.refers.includes(id));
+    if (!this.opaqueByNode) {
+      this.opaqueByNode = new Map();
+      for (const o of this.opaque) for (const ref of new Set(o.refers)) append(this.opaqueByNode, ref, o);
+    }
+    return [...(this.opaqueByNode.get(id) ?? [])];
   }
+}
+
+/** Adds a value to the list under a key; in place, as copying the list per edge made busy nodes quadratic. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

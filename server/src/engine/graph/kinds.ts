@@ -31,11 +31,30 @@ const AZURERM_TO_ARM: Record<string, string> = {
 
 /** The ARM type a resource declares, lower-cased: its own type for Bicep and azapi, the equivalent for azurerm. */
 export function armType(type: string): string {
-  if (type.includes('/')) return type.toLowerCase();
-  return (AZURERM_TO_ARM[type] ?? type).toLowerCase();
+  // The type tests are asked in runs about one node (`isAiAccount(t) || isSearchService(t) || …`): the last answer first.
+  if (type === lastType) return lastArm;
+  let arm = ARM_TYPES.get(type);
+  if (arm === undefined) {
+    arm = (type.includes('/') ? type : (AZURERM_TO_ARM[type] ?? type)).toLowerCase();
+    // A workspace names a few hundred types at most; the bound only guards against a pathological one.
+    if (ARM_TYPES.size >= 10_000) ARM_TYPES.clear();
+    ARM_TYPES.set(type, arm);
+  }
+  lastType = type;
+  lastArm = arm;
+  return arm;
 }
 
-const is = (arm: string) => (type: string): boolean => armType(type) === arm.toLowerCase();
+let lastType = '';
+let lastArm = '';
+
+/** `armType` by declared type: the graph and the workload rules ask for it per node and per lookup, many times per analysis. */
+const ARM_TYPES = new Map<string, string>();
+
+const is = (arm: string) => {
+  const lower = arm.toLowerCase();
+  return (type: string): boolean => armType(type) === lower;
+};
 
 /** Type tests by ARM type, for Bicep, azapi and azurerm types alike. */
 export const isAiAccount = is('Microsoft.CognitiveServices/accounts');
