@@ -155,6 +155,7 @@ connection.onRequest(
     resolve: (file) => settings.resolve(file),
     progress: (token) => connection.window.attachWorkDoneProgress(token),
     log,
+    workspaces,
   }),
 );
 

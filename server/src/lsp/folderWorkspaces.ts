@@ -46,6 +46,21 @@ interface FolderState {
   touchedDuringSeed: Set<string>;
   /** The workspace's last analysis and the generation it was made at. */
   last: { generation: number; analysis: WorkspaceAnalysis; byFile: Map<string, FileAnalysis> } | undefined;
+  /**
+   * The size and modification time of each file as it was before the seed (or a review) read it, by engine path: a review
+   * reads again only a file whose stamp changed, so a change on disk that no watcher reported is not missed.
+   */
+  stamps: Map<string, string>;
+}
+
+/** What a review of a whole workspace folder takes from the folder's workspace instead of reading and analysing again. */
+export interface FolderReview {
+  /** The folder's analysis, with engine (absolute, `/`-separated) paths. */
+  analysis: WorkspaceAnalysis;
+  /** The text a file (an engine path) was analysed from, as the workspace holds it or, for a file read on the way, reads it. */
+  text(file: string): string | undefined;
+  /** The files of the walk that could not be read (too large, binary, unreadable), by file-system path, with the reason. */
+  unreadable: Map<string, string>;
 }
 
 /** The engine's path for a file-system path: `/`-separated (the same string on POSIX). */
@@ -72,6 +87,10 @@ export class FolderWorkspaces {
   private started = false;
   /** The open analysable documents by engine path; rebuilt lazily after a document opens or closes. */
   private openIndex: Map<string, TextDocument> | undefined;
+  /** Told whenever a seed ends (read, failed, overtaken) or folders are dropped, and when the seeding starts: see `whenRead`. */
+  private readonly seedListeners = new Set<() => void>();
+  /** The folders whose seed is under way. */
+  private readonly seeding = new Set<FolderState>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -85,6 +104,7 @@ export class FolderWorkspaces {
   start(): void {
     this.started = true;
     this.syncFolders();
+    this.seedEnded();
   }
 
   /** Follows the settings' folders: new folders are seeded, removed ones forgotten. */
@@ -98,6 +118,7 @@ export class FolderWorkspaces {
       }
     }
     for (const folder of wanted.values()) if (!this.states.has(folder.uri)) this.seed(this.create(folder));
+    this.seedEnded();
   }
 
   /**
@@ -117,6 +138,7 @@ export class FolderWorkspaces {
         continue;
       }
       state.walked = old.walked;
+      state.stamps = new Map(old.stamps);
       for (const file of old.walked) {
         const key = enginePath(file.path);
         if (state.texts.has(key) || this.settings.resolve(file.path).excluded) continue;
@@ -262,6 +284,7 @@ export class FolderWorkspaces {
       seedId: 0,
       touchedDuringSeed: new Set(),
       last: undefined,
+      stamps: new Map(),
     };
     const { options } = this.settings.resolve(folder.path);
     state.workspace = new Workspace({
@@ -285,6 +308,7 @@ export class FolderWorkspaces {
   private seed(state: FolderState): void {
     const id = ++state.seedId;
     state.touchedDuringSeed.clear();
+    this.seeding.add(state);
     const started = performance.now();
     const live = (): boolean => this.states.get(state.folder.uri) === state && state.seedId === id;
     void (async () => {
@@ -299,9 +323,12 @@ export class FolderWorkspaces {
         for (const file of files.slice(i, i + SEED_CHUNK)) {
           const key = enginePath(file.path);
           if (state.touchedDuringSeed.has(key) || this.isOpen(file.path)) continue;
+          // Stamped before reading: a change while it is read leaves a stamp older than the text, so a review reads it again.
+          const stamp = stampOf(file.path);
           const input = readInputs([file]).inputs[0];
           if (!input) continue;
           this.set(state, key, input.text);
+          if (stamp !== undefined) state.stamps.set(key, stamp);
           read++;
         }
       }
@@ -311,7 +338,95 @@ export class FolderWorkspaces {
       state.generation++;
       this.log.info(`Read ${read} Bicep and Terraform file(s) of the workspace folder ${state.folder.path} in ${Math.round(performance.now() - started)} ms.`);
       this.onChange(state.folder.uri);
-    })().catch((error: unknown) => this.log.error(`Reading the workspace folder ${state.folder.path} failed; its files are analysed one by one.`, error));
+    })()
+      .catch((error: unknown) => this.log.error(`Reading the workspace folder ${state.folder.path} failed; its files are analysed one by one.`, error))
+      .finally(() => {
+        // Each state is seeded once (a new reading makes a new state), so its seed's end is its own.
+        this.seeding.delete(state);
+        this.seedEnded();
+      });
+  }
+
+  /** Wakes whoever waits for a folder to be read (see `whenRead`); each waiter looks again at where things stand. */
+  private seedEnded(): void {
+    const listeners = [...this.seedListeners];
+    this.seedListeners.clear();
+    for (const listener of listeners) listener();
+  }
+
+  /**
+   * Resolves once the folder's files have been read (true), or once they will not be (false: the folder is not followed,
+   * or its seed failed), or when `cancelled` says so (false). A review waits here rather than read the same files a second
+   * time while the seed reads them; before the first settings arrive no folder is read, so it waits for those too.
+   */
+  async whenRead(folderUri: string, cancelled: () => boolean, onCancel: (wake: () => void) => void): Promise<boolean> {
+    let wake: (() => void) | undefined;
+    onCancel(() => wake?.());
+    for (;;) {
+      if (cancelled()) return false;
+      const state = this.states.get(folderUri);
+      if (state?.seeded) return true;
+      // Started, and the folder is not followed, or its seed ended without reading it (it failed): it will not be read.
+      if (this.started && (!state || !this.seeding.has(state))) return false;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        this.seedListeners.add(resolve);
+      });
+      this.seedListeners.delete(wake!);
+    }
+  }
+
+  /**
+   * Brings a read folder's workspace up to date with the files a review of the whole folder found (`walked`: the folder's
+   * walk, excluded files left out, in walk order) and answers its analysis. Open documents are given as the editor holds
+   * them; a file on disk is read again only when its size or modification time changed since it was read; a file the walk
+   * no longer finds is taken out. Undefined when the workspace cannot stand for exactly these files: not read yet, made
+   * under other settings than the current ones, a walked file that belongs to a nested workspace folder, an open
+   * document it does not hold (too large) or one it holds that the walk did not find.
+   */
+  forReview(folderUri: string, walked: readonly CollectedFile[]): FolderReview | undefined {
+    const state = this.states.get(folderUri);
+    if (!state?.seeded || this.fingerprint(state) !== state.fingerprint) return undefined;
+    for (const document of this.documents.all()) {
+      const file = analysableFile(document.uri);
+      if (file && this.settings.folderOf(file.path)?.uri === folderUri) this.update(document);
+    }
+    const before = state.generation;
+    const wanted = new Set<string>();
+    const unreadable = new Map<string, string>();
+    for (const file of walked) {
+      if (this.settings.folderOf(file.path)?.uri !== folderUri) return undefined;
+      const key = enginePath(file.path);
+      if (this.isOpen(file.path)) {
+        if (!state.texts.has(key)) return undefined;
+        wanted.add(key);
+        continue;
+      }
+      const stamp = stampOf(file.path);
+      if (stamp === undefined || state.stamps.get(key) !== stamp || !state.texts.has(key)) {
+        const read = readInputs([file]);
+        const problem = read.problems[0];
+        state.stamps.delete(key);
+        if (problem) {
+          unreadable.set(file.path, problem.message);
+          this.set(state, key, undefined);
+          continue;
+        }
+        this.set(state, key, read.inputs[0]!.text);
+        if (stamp !== undefined) state.stamps.set(key, stamp);
+      }
+      wanted.add(key);
+    }
+    for (const key of [...state.texts.keys()]) {
+      if (wanted.has(key)) continue;
+      if (this.isOpen(osPath(key))) return undefined;
+      this.set(state, key, undefined);
+    }
+    // A change on disk the review found (no watcher told of it) reaches the diagnostics too, as a watched change would.
+    if (state.generation !== before) this.onChange(folderUri);
+    const analysed = this.analysis(folderUri);
+    if (!analysed) return undefined;
+    return { analysis: analysed.analysis, text: (file) => state.texts.get(file) ?? this.readForEngine(state, file), unreadable };
   }
 
   /** Gives (or, with undefined, takes out) one file of the folder's workspace. */
@@ -383,6 +498,16 @@ export class FolderWorkspaces {
 function inIgnoredFolder(folder: string, file: string): boolean {
   const segments = path.relative(folder, path.dirname(file)).split(path.sep).filter((s) => s !== '' && s !== '.');
   return segments.some((s) => isIgnoredFolder(s));
+}
+
+/** A file's size and modification time as one string, or undefined when it cannot be read. */
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The path of a `file:` URI, or undefined. */

@@ -13,6 +13,7 @@ import {
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { displayPath } from '../cli/paths';
 import { readInputs } from '../cli/readInputs';
 import { collectFiles, type CollectedFile } from '../cli/walk';
 import {
@@ -29,7 +30,9 @@ import {
   type WorkloadGraph,
 } from '../engine';
 import { analysableFile } from './documents';
+import type { FolderReview, FolderWorkspaces } from './folderWorkspaces';
 import type { Logger } from './log';
+import { relocateAnalysis, relocateGraph } from './reviewPaths';
 import { cancelledError, runSafe } from './runSafe';
 import { isInside } from './settings';
 import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
@@ -72,6 +75,12 @@ export interface ReviewDeps {
   progress(token: ReviewParams['workDoneToken']): WorkDoneProgressReporter;
   /** The engine call per workspace folder; `analyzeWorkspace` unless a test substitutes one. */
   analyze?: (inputs: readonly WorkspaceInput[], options: WorkspaceOptions) => { files: FileAnalysis[]; graph?: WorkloadGraph };
+  /**
+   * The server's engine workspace per workspace folder. A request for a whole workspace folder waits until the folder is
+   * read and then reviews it from that workspace's analysis (brought up to date with the disk), instead of reading and
+   * analysing every file again. Without it, or for a sub-folder, the files are read and analysed here.
+   */
+  workspaces?: Pick<FolderWorkspaces, 'whenRead' | 'forReview'>;
 }
 
 /** Makes the request handler. Work happens between files in turns of the event loop, so a cancellation is seen between files. */
@@ -112,6 +121,19 @@ async function reviewFolders(
   }
 
   progress.begin('WAF AI Lens: Review workload', 0, 'Finding Bicep and Terraform files…', true);
+  // The workspace folders asked for as a whole, whose engine workspaces may stand for reading them again. Their reading
+  // (and, before it, the first settings) is waited for: reading the same files beside it would only double the work.
+  const whole = new Set(folders.filter((f) => path.resolve(f.folder) === path.resolve(f.root.path)).map((f) => f.root));
+  const workspaces = deps.workspaces;
+  const read = new Set<WorkspaceFolderPath>();
+  for (const root of workspaces ? whole : []) {
+    progress.report(0, 'Waiting for the workspace folder to be read…');
+    if (await workspaces!.whenRead(root.uri, () => token.isCancellationRequested, (wake) => token.onCancellationRequested(wake))) read.add(root);
+  }
+  if (token.isCancellationRequested) {
+    progress.done();
+    return cancelledError();
+  }
   const prefixRoots = new Set(folders.map((f) => f.root.uri)).size > 1;
   const targets: Target[] = [];
   const seen = new Set<string>();
@@ -132,12 +154,33 @@ async function reviewFolders(
     }
   }
 
-  // Read every file first, one per turn of the event loop, so that a `$/cancelRequest` is seen between files.
+  // A folder's workspace that can stand for its files (see `FolderWorkspaces.forReview`) is brought up to date and taken.
+  const reused = new Map<WorkspaceFolderPath, FolderReview>();
+  for (const root of read) {
+    const own = targets.filter((t) => t.root === root);
+    const taken = workspaces!.forReview(root.uri, own);
+    if (taken) reused.set(root, taken);
+    else deps.log.info(`The workspace folder ${root.path} is read and analysed again for the review: its workspace does not hold exactly the files found now.`);
+  }
+
+  // Read every other file first, one per turn of the event loop, so that a `$/cancelRequest` is seen between files.
   const open = openDocumentsByPath(deps.documents);
   const texts = new Map<string, string>();
   const files: Record<string, string> = {};
   const byRoot = new Map<WorkspaceFolderPath, Target[]>();
   for (const [i, target] of targets.entries()) {
+    const taken = reused.get(target.root);
+    if (taken) {
+      // The folder's workspace holds the file as the editor or the disk has it; a file it could not read is skipped as here.
+      const problem = taken.unreadable.get(target.path);
+      if (problem !== undefined) {
+        skipped.push({ path: target.display, message: problem });
+        continue;
+      }
+      files[target.display] = open.get(target.path)?.uri ?? pathToFileURL(target.path).href;
+      addTo(byRoot, target.root, target);
+      continue;
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) {
       progress.done();
@@ -157,7 +200,7 @@ async function reviewFolders(
     }
     texts.set(target.display, text);
     files[target.display] = document?.uri ?? pathToFileURL(target.path).href;
-    byRoot.set(target.root, [...(byRoot.get(target.root) ?? []), target]);
+    addTo(byRoot, target.root, target);
   }
 
   progress.report(90, `Analysing ${targets.length} files…`);
@@ -173,6 +216,25 @@ async function reviewFolders(
     // the workload graph span files. What it reads on the way (a module outside the reviewed folder) stays inside the folder.
     const prefix = prefixRoots ? path.basename(root.path) : '';
     const { options } = deps.resolve(path.join(root.path, '.'));
+    const taken = reused.get(root);
+    if (taken) {
+      // The report's path for an engine path, as the walk shows it (the folder's name first when there are several).
+      const shown = (enginePath: string): string => {
+        const relative = displayPath(path.normalize(enginePath), root.path);
+        return prefix ? `${prefix}/${relative}` : relative;
+      };
+      for (const analysis of taken.analysis.files) {
+        const text = taken.text(analysis.file);
+        if (text === undefined) continue;
+        const display = shown(analysis.file);
+        texts.set(display, text);
+        const absolute = path.normalize(analysis.file);
+        files[display] ??= open.get(absolute)?.uri ?? pathToFileURL(absolute).href;
+        inputs.push({ analysis: relocateAnalysis(analysis, shown), text, options });
+      }
+      graphs.push(relocateGraph(taken.analysis.graph, shown));
+      continue;
+    }
     const onDisk = (enginePath: string): string | undefined => {
       const relative = prefix ? enginePath.slice(prefix.length + 1) : enginePath;
       const absolute = path.resolve(root.path, relative);
@@ -212,7 +274,8 @@ async function reviewFolders(
   const review = buildReview(inputs, { graphs });
   const body = renderHtmlBody(review, { href: (l) => `${files[l.file] ?? '#'}#L${l.line}` });
   progress.done();
-  deps.log.info(`Reviewed ${inputs.length} file(s) in ${Math.round(performance.now() - started)} ms: ${review.checks} checks, overall score ${review.overall.score ?? 'none'}.`);
+  const from = reused.size > 0 ? `, ${reused.size} workspace folder(s) from the workspace's analysis` : '';
+  deps.log.info(`Reviewed ${inputs.length} file(s) in ${Math.round(performance.now() - started)} ms${from}: ${review.checks} checks, overall score ${review.overall.score ?? 'none'}.`);
   return { review, html: { body, css: REPORT_CSS }, files, skipped, excluded, folders: folders.map((f) => f.uri) };
 }
 
@@ -234,4 +297,11 @@ function openDocumentsByPath(documents: TextDocuments<TextDocument>): Map<string
     if (file) byPath.set(file.path, document);
   }
   return byPath;
+}
+
+/** Adds a file to its folder's list, in place: copying the list per file made a review of thousands of files quadratic. */
+function addTo(byRoot: Map<WorkspaceFolderPath, Target[]>, root: WorkspaceFolderPath, target: Target): void {
+  const list = byRoot.get(root);
+  if (list) list.push(target);
+  else byRoot.set(root, [target]);
 }

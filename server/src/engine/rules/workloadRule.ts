@@ -53,6 +53,15 @@ export function isWorkloadRule(rule: Rule): rule is WorkloadRule {
   return typeof (rule as Partial<WorkloadRule>).checkWorkload === 'function';
 }
 
+/**
+ * True when the node's declaration does not parse cleanly (a parse error lies inside it). Its settings, and the
+ * references it makes, are not known well enough to judge, so nothing is reported about it: its findings are held back,
+ * as the per-resource rules hold back theirs. Every copy of a loop comes from one declaration, but each is checked.
+ */
+export function isBroken(node: GraphNode): boolean {
+  return node.resource.hasError === true || node.copies.some((c) => c.hasError === true);
+}
+
 /** A workload finding and the node it is about (whose instance tells the deployment it holds in). */
 export interface WorkloadFinding {
   finding: Finding;
@@ -62,6 +71,9 @@ export interface WorkloadFinding {
 /**
  * Runs workload rules on a graph. Each rule runs in isolation: one that throws loses its own findings only, and the
  * failure becomes a notice (on `noticeFile`, the workspace's first file) so a user can tell us.
+ * A finding about a broken resource (see `isBroken`) is held back here, whatever the rule. What a broken resource means
+ * for the others (an endpoint that may connect them, a vault whose settings are not known) each rule decides: it reports
+ * them undetermined, since a finding merely dropped would let a review count their check as passed.
  */
 export function runWorkloadRules(graph: WorkloadGraph, text: (file: string) => string | undefined, rules: readonly Rule[], noticeFile: string): { findings: WorkloadFinding[]; failures: FileNotice[] } {
   const findings: WorkloadFinding[] = [];
@@ -70,6 +82,7 @@ export function runWorkloadRules(graph: WorkloadGraph, text: (file: string) => s
     if (!isWorkloadRule(rule)) continue;
     const own: WorkloadFinding[] = [];
     const report = (r: WorkloadReport): void => {
+      if (isBroken(r.node)) return;
       const meta = ruleMeta(rule.id);
       const template = rule.messages[r.messageId] ?? r.messageId;
       const finding: Finding = {
@@ -100,3 +113,4 @@ export function runWorkloadRules(graph: WorkloadGraph, text: (file: string) => s
   }
   return { findings, failures };
 }
+

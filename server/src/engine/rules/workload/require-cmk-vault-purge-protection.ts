@@ -3,7 +3,7 @@ import { setSetting } from '../../fix/setSetting';
 import { isKeyVault } from '../../graph/kinds';
 import type { TextEdit } from '../../types';
 import { lookup } from '../helpers/lookup';
-import { workloadRule, type WorkloadRuleContext } from '../workloadRule';
+import { isBroken, workloadRule, type WorkloadRuleContext } from '../workloadRule';
 import { AI_RESOURCE_TYPES, aiLabel, judgedAiResource } from './shared/resources';
 
 export default workloadRule({
@@ -32,6 +32,11 @@ export default workloadRule({
       const found = lookup(resource.body, arm ? ['properties', 'enablePurgeProtection'] : ['purge_protection_enabled'], resource.language, !arm);
       const data = { label: aiLabel(owner.resource), vault: resource.name };
       const related = [{ file: vault.file, span: vault.nameSpan, message: `Key Vault "${resource.name}" is declared here.` }];
+      // A vault that does not parse may set purge protection in its broken part: the owner's check waits, undetermined.
+      if (isBroken(vault)) {
+        ctx.report({ messageId: 'undetermined', node: owner, file: edge.file, at: edge.span, data: { ...data, reason: 'its declaration does not parse, so its settings are not known until it does' }, related, undetermined: true });
+        continue;
+      }
       if (found.state === 'unknown') {
         ctx.report({ messageId: 'undetermined', node: owner, file: edge.file, at: edge.span, data: { ...data, reason: found.reason }, related, undetermined: true });
         continue;

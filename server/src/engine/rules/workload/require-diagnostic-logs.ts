@@ -1,7 +1,7 @@
 // AI resources send their audit and request logs somewhere: a diagnostic setting with the categories that matter.
 import { isAiAccount } from '../../graph/kinds';
 import type { GraphEdge } from '../../graph/types';
-import { workloadRule, type WorkloadRuleContext } from '../workloadRule';
+import { isBroken, workloadRule, type WorkloadRuleContext } from '../workloadRule';
 import { AI_RESOURCE_TYPES, aiLabel, isProject, judgedAiResource, uncertainty } from './shared/resources';
 
 /** The categories an AI account must log, and what else covers them: `allLogs` covers both, `audit` covers `Audit`. */
@@ -40,14 +40,19 @@ export default workloadRule({
       // Category names compare case-insensitively, as Azure Monitor does.
       const categories = shownCategories.map((c) => c.toLowerCase());
       const groups = shownGroups.map((g) => g.toLowerCase());
-      const unknownLogs = settings.some((e) => e.details.logsUnknown);
+      // A setting that does not parse may enable categories in its broken part: what it logs is not known until it parses.
+      const brokenSetting = settings.map((e) => ctx.graph.node(e.from)).find((n) => n !== undefined && isBroken(n));
+      const unknownLogs = brokenSetting !== undefined || settings.some((e) => e.details.logsUnknown);
+      const unknownReason = brokenSetting
+        ? `diagnostic setting "${brokenSetting.resource.name}" does not parse, so the categories it enables are not known until it does`
+        : 'the log categories of its diagnostic settings are not known from the code';
       const related = settings.map((e: GraphEdge) => ({ file: e.file, span: e.span, message: `Diagnostic setting "${ctx.graph.node(e.from)?.resource.name ?? e.from}" monitors it here.` }));
       if (account) {
         const missing = ACCOUNT_NEEDS.filter((n) => !categories.includes(n.category.toLowerCase()) && !n.groups.some((g) => groups.includes(g.toLowerCase())));
         if (missing.length === 0) continue;
         const names = missing.map((m) => `\`${m.category}\``).join(' and ');
         if (unknownLogs) {
-          ctx.report({ messageId: 'undetermined', node, data: { label, question: `logs ${names}`, reason: 'the log categories of its diagnostic settings are not known from the code' }, related, undetermined: true });
+          ctx.report({ messageId: 'undetermined', node, data: { label, question: `logs ${names}`, reason: unknownReason }, related, undetermined: true });
           continue;
         }
         const enabled = [...shownCategories.map((c) => `\`${c}\``), ...shownGroups.map((g) => `the \`${g}\` group`)];
@@ -55,7 +60,7 @@ export default workloadRule({
         continue;
       }
       if (categories.length > 0 || groups.length > 0) continue;
-      if (unknownLogs) ctx.report({ messageId: 'undetermined', node, data: { label, question: 'logs anything', reason: 'the log categories of its diagnostic settings are not known from the code' }, related, undetermined: true });
+      if (unknownLogs) ctx.report({ messageId: 'undetermined', node, data: { label, question: 'logs anything', reason: unknownReason }, related, undetermined: true });
       else ctx.report({ messageId: 'noLogs', node, data: { label }, related });
     }
   },

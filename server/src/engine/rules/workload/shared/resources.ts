@@ -1,12 +1,12 @@
 // The resources workload rules judge, their labels, and how they read the graph; a subfolder, so the parity test does not take it for a rule.
-import { isAiAccount, isMlWorkspace, isSearchService } from '../../../graph/kinds';
+import { isAiAccount, isDiagnosticSetting, isMlWorkspace, isPrivateEndpoint, isSearchService } from '../../../graph/kinds';
 import type { GraphNode } from '../../../graph/types';
 import type { Resource } from '../../../model/types';
 import type { RelatedLocation } from '../../../types';
 import { accountLabel } from '../../ai/shared/resources';
 import { isType, TF_PROJECT, workspaceKind, workspaceLabel } from '../../ml/shared/resources';
 import { webAppLabel } from '../../platform/shared/resources';
-import type { WorkloadRuleContext } from '../../workloadRule';
+import { isBroken, type WorkloadRuleContext } from '../../workloadRule';
 
 /** AI accounts, search services and ML workspaces (hubs included), in Bicep, azurerm and azapi. */
 export const AI_RESOURCE_TYPES = {
@@ -34,9 +34,12 @@ export function isProject(resource: Resource): boolean {
   return isType(resource, TF_PROJECT) || (isMlWorkspace(resource.type) && workspaceKind(resource) === 'project');
 }
 
-/** A resource a workload rule judges: declared here (not `existing`), an AI resource, not a Foundry project. */
+/**
+ * A resource a workload rule judges: declared here (not `existing`), parsing cleanly (a broken one's findings are held
+ * back), an AI resource, not a Foundry project.
+ */
 export function judgedAiResource(node: GraphNode): boolean {
-  return !node.existing && (isAiAccount(node.type) || isSearchService(node.type) || isMlWorkspace(node.type)) && !isProject(node.resource);
+  return !node.existing && !isBroken(node) && (isAiAccount(node.type) || isSearchService(node.type) || isMlWorkspace(node.type)) && !isProject(node.resource);
 }
 
 /** `Azure OpenAI account`, `Azure AI Search service`, `Azure AI Foundry hub`, … */
@@ -59,11 +62,40 @@ export function consumerLabel(resource: Resource): string {
 }
 
 /**
- * Why a rule cannot tell whether something points at `node`: an edge of this kind whose target the code does not
- * determine, or a module the engine does not read that is given a reference to the node. Undefined when neither.
+ * The declarations that do not parse and could be a connection of this kind to any resource: private endpoints (or
+ * diagnostic settings) with a parse error inside and no target read from them. One whose target was read connects that
+ * target only (an endpoint connects one resource, a setting monitors one), so it leaves the others' findings standing.
+ */
+export function brokenConnections(ctx: WorkloadRuleContext, kind: 'privateEndpoint' | 'diagnostics'): GraphNode[] {
+  // Asked once per AI resource: scanning every node each time made a 5,000-file workspace quadratic, so it is kept per graph.
+  let byKind = BROKEN_CONNECTIONS.get(ctx.graph);
+  if (!byKind) BROKEN_CONNECTIONS.set(ctx.graph, (byKind = new Map()));
+  let found = byKind.get(kind);
+  if (!found) {
+    const isSource = kind === 'privateEndpoint' ? isPrivateEndpoint : isDiagnosticSetting;
+    found = ctx.graph.nodes.filter((n) => isSource(n.type) && isBroken(n) && !ctx.graph.from(n.id, kind).some((e) => e.to !== undefined || e.external));
+    byKind.set(kind, found);
+  }
+  return found;
+}
+
+/** `brokenConnections` per graph (a graph never changes once built) and kind. */
+const BROKEN_CONNECTIONS = new WeakMap<WorkloadRuleContext['graph'], Map<'privateEndpoint' | 'diagnostics', GraphNode[]>>();
+
+/**
+ * Why a rule cannot tell whether something points at `node`: a declaration of this kind that does not parse (it may be
+ * the one), an edge of this kind whose target the code does not determine, or a module the engine does not read that is
+ * given a reference to the node. Undefined when none.
  */
 export function uncertainty(ctx: WorkloadRuleContext, node: GraphNode, kind: 'privateEndpoint' | 'diagnostics'): { reason: string; related: RelatedLocation[] } | undefined {
   const noun = kind === 'privateEndpoint' ? 'private endpoint' : 'diagnostic setting';
+  const broken = brokenConnections(ctx, kind);
+  if (broken.length > 0) {
+    return {
+      reason: `${noun} "${broken[0]!.resource.name}" does not parse, so the resource it ${kind === 'privateEndpoint' ? 'connects' : 'monitors'} is not known until it does`,
+      related: broken.map((n) => ({ file: n.file, span: n.nameSpan, message: `This ${noun} does not parse.` })),
+    };
+  }
   const unresolved = ctx.graph.unresolved(kind);
   if (unresolved.length > 0) {
     const source = ctx.graph.node(unresolved[0]!.from);
