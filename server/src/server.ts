@@ -11,7 +11,7 @@ import {
   type PublishDiagnosticsParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { analyzeFile, type FileAnalysis, type FileKind } from './engine';
+import { analyzeFile, LOADED_FILE_GLOB, type FileAnalysis, type FileKind } from './engine';
 import { CODE_ACTION_KINDS, codeActionHandler } from './lsp/codeAction';
 import { CONFIG_FILE_GLOB, ConfigFiles } from './lsp/configFile';
 import { EditorSettings, SETTINGS_SECTION } from './lsp/configuration';
@@ -112,7 +112,7 @@ connection.onInitialized(() => {
   if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     // The Bicep and Terraform files too: a `git pull` or another tool may change a file the workspace analyses.
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: IAC_FILE_GLOB }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: IAC_FILE_GLOB }, { globPattern: LOADED_FILE_GLOB }] })
       .catch((e: unknown) => log.warn(`Could not watch the config and Bicep and Terraform files: ${describeError(e)}`));
   }
   if (workspace?.workspaceFolders) {

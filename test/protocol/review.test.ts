@@ -41,7 +41,7 @@ describe('protocol: wafAiLens/review', () => {
     client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
       progress.push(value);
     });
-    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { folders: [pathToFileURL(EXAMPLE).href], workDoneToken: token });
+    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { folders: [pathToFileURL(EXAMPLE).href], workDoneToken: token, model: true });
     assert.deepEqual(answer.review.files.map((f) => f.path), ['examples/chat-workload/bicep/main.bicep', 'examples/chat-workload/terraform/main.tf']);
     assert.equal(answer.files['examples/chat-workload/bicep/main.bicep'], pathToFileURL(path.join(EXAMPLE, 'bicep', 'main.bicep')).href);
     assert.equal(typeof answer.review.overall.score, 'number');
@@ -61,8 +61,18 @@ describe('protocol: wafAiLens/review', () => {
     const file = path.join(EXAMPLE, 'bicep', 'main.bicep');
     const uri = pathToFileURL(file).href;
     await client.open(uri, fs.readFileSync(file, 'utf8').replace('replicaCount: 1', 'replicaCount: 3'));
-    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { folders: [pathToFileURL(path.dirname(file)).href] });
+    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { folders: [pathToFileURL(path.dirname(file)).href], model: true });
     assert.ok(!ruleIdsIn(answer, 'examples/chat-workload/bicep/main.bicep').includes('require-search-replicas'));
+  });
+
+  it('leaves the report model out of the answer unless asked for it: the view shows the HTML', async () => {
+    client = await LspTestClient.start({ workspaceFolder: EXAMPLE });
+    const plain = await client.connection.sendRequest<Partial<ReviewAnswer>>(REVIEW, {});
+    assert.equal(plain.review, undefined);
+    assert.match(plain.html?.body ?? '', /Workload map/);
+    const withModel = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { model: true });
+    assert.deepEqual(withModel.review.files.map((f) => f.path), ['bicep/main.bicep', 'terraform/main.tf']);
+    assert.equal(withModel.html.body, plain.html?.body);
   });
 
   it('refuses a folder outside the workspace', async () => {
@@ -75,7 +85,7 @@ describe('protocol: wafAiLens/review', () => {
 
   it('reviews every workspace folder when no folder is named', async () => {
     client = await LspTestClient.start({ workspaceFolder: EXAMPLE });
-    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, {});
+    const answer = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { model: true });
     assert.deepEqual(answer.review.files.map((f) => f.path), ['bicep/main.bicep', 'terraform/main.tf']);
   });
 
@@ -124,7 +134,7 @@ describe('protocol: wafAiLens/review', () => {
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    const review = (params: object): Promise<ReviewAnswer> => client.connection.sendRequest<ReviewAnswer>(REVIEW, params);
+    const review = (params: object): Promise<ReviewAnswer> => client.connection.sendRequest<ReviewAnswer>(REVIEW, { ...params, model: true });
     /** The server's line about the last review: which folders it took from their workspace. */
     const lastReviewLog = (): string => [...client.logs].reverse().find((l) => l.startsWith('Reviewed ')) ?? '(no review logged)';
     const REUSED = /, 1 workspace folder\(s\) from the workspace's analysis:/;

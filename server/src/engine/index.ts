@@ -22,6 +22,7 @@ export { isExcluded } from './config/glob';
 export { ANSWERS_PATH, parseAnswersText, tickedIds, type AnswersFile, type AnswersParse, type AnswersProblem } from './review/answers';
 export { analyzeWorkspace, Workspace, type WorkspaceAnalysis, type WorkspaceInput, type WorkspaceOptions, type WorkspaceStats } from './workspace';
 export { WorkloadGraph } from './graph';
+export { LOADED_FILE_GLOB } from './evaluate/bicepLoad';
 export type { EdgeDetails, EdgeKind, GraphEdge, GraphNode, OpaqueNode } from './graph';
 export { buildReview, pillarSummaryLines, renderHtmlBody, renderHtmlDocument, renderMarkdown, REPORT_CSS } from './review';
 export type { ReviewInput, ReviewLocation, WorkloadReview } from './review';

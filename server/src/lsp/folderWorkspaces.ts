@@ -219,6 +219,14 @@ export class FolderWorkspaces {
       // What the editor holds wins over the disk while the document is open.
       if (this.isOpen(file)) continue;
       if (!fileKindOf(file)) {
+        // A text a Bicep load function read (`loadJsonContent('settings.json')`): only the instances that read it are redone.
+        if (change.type !== FileChangeType.Deleted) {
+          if (state.workspace.invalidateRead(enginePath(file))) {
+            state.generation++;
+            changed.add(state.folder.uri);
+          }
+          continue;
+        }
         // A folder that went away takes its files with it (some watchers report only the folder).
         if (change.type === FileChangeType.Deleted) {
           const prefix = enginePath(file);

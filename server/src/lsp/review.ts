@@ -41,11 +41,16 @@ import { isInsideWorkspace, readWorkspaceFile } from './workspaceFiles';
 export interface ReviewParams extends WorkDoneProgressParams {
   /** `file:` URIs of folders inside the workspace. */
   folders?: string[];
+  /**
+   * Also answer with the report's model (`review`), for clients that draw the report themselves. The VS Code view shows
+   * the HTML only, and at 5,000 files the model is half of a 63 MB answer, so it is left out unless asked for.
+   */
+  model?: boolean;
 }
 
-/** The answer: the report's model, its rendered body and style, and where each reviewed file is. */
+/** The answer: the report's rendered body and style, where each reviewed file is, and (when asked) the report's model. */
 export interface ReviewResult {
-  review: WorkloadReview;
+  review?: WorkloadReview;
   /** The report's markup (no script, no style attribute) and its style sheet, for a view with a strict CSP. */
   html: { body: string; css: string };
   /** The URI of every reviewed file, by the path the report shows for it. */
@@ -276,7 +281,9 @@ async function reviewFolders(
   progress.done();
   const from = reused.size > 0 ? `, ${reused.size} workspace folder(s) from the workspace's analysis` : '';
   deps.log.info(`Reviewed ${inputs.length} file(s) in ${Math.round(performance.now() - started)} ms${from}: ${review.checks} checks, overall score ${review.overall.score ?? 'none'}.`);
-  return { review, html: { body, css: REPORT_CSS }, files, skipped, excluded, folders: folders.map((f) => f.uri) };
+  const answer: ReviewResult = { html: { body, css: REPORT_CSS }, files, skipped, excluded, folders: folders.map((f) => f.uri) };
+  if (params.model === true) answer.review = review;
+  return answer;
 }
 
 /** The path of a `file:` URI, or undefined for any other scheme or a URI this platform cannot map to a path. */

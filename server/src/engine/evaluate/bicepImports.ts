@@ -166,7 +166,8 @@ export class BicepLibrary implements BicepScope {
       }
     }
     this.imports = new BicepImports(unit, context);
-    this.loadText = (path, site) => context.text(unit.file, path, site);
+    // Bound, not an arrow, for the reason given in `BicepInstance`'s constructor.
+    this.loadText = context.text.bind(context, unit.file);
   }
 
   /** An exported variable's value; undefined when the file exports no such variable. */

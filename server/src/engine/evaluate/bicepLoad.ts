@@ -14,6 +14,12 @@ const TEXT_EXTENSIONS = new Set([
   'sh', 'bash', 'ps1', 'psm1', 'py', 'sql', 'kql', 'csl', 'html', 'htm', 'js', 'css', 'cmd', 'bat', 'tpl', 'template',
 ]);
 
+/**
+ * The files the load functions may read, as a glob: a host that keeps a workspace's analysis (the language server) must
+ * hear when one of them changes on disk, and tell the workspace (`Workspace.invalidateRead`).
+ */
+export const LOADED_FILE_GLOB = `**/*.{${[...TEXT_EXTENSIONS].join(',')}}`;
+
 /** Bicep refuses larger files than these (characters), so a larger one never deploys; it is not read either. */
 const MAX_TEXT_CHARS = 131_072;
 const MAX_JSON_CHARS = 1_048_576;

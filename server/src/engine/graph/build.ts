@@ -43,6 +43,8 @@ class GraphBuilder {
   private readonly byName = new Map<string, GraphNode[]>();
   /** `byName` without the existing resources: what `declaredNamed` looks for, filtered once rather than per lookup. */
   private readonly declaredByName = new Map<string, GraphNode[]>();
+  /** The other instances' results the instance being linked read (module calls and outputs), while `PARTS` records it. */
+  private reads: Map<string, InstanceResult | undefined> | undefined;
 
   constructor(private readonly instances: ReadonlyMap<string, GraphInstance>) {}
 
@@ -90,15 +92,53 @@ class GraphBuilder {
       const declared = this.declaredNamed(node.type, node.name, node.instance);
       if (declared) node.declaredAs = declared.id;
     }
-    for (const { result } of this.instances.values()) {
-      for (const module of result.opaque) {
-        const opaque = this.opaque.get(`${result.id}#module:${module.name}`)!;
-        for (const ref of module.refs) for (const t of this.resolve(ref, 0)) if (!t.opaque && !opaque.refers.includes(t.node)) opaque.refers.push(t.node);
-      }
+    // What an instance's links may depend on besides its own result and the instances it reads: see `PARTS`.
+    const shape = shapeNumber(this.shape());
+    // Instance by instance, in the order of their nodes (as the edges were always listed): what each links to is taken
+    // from the last build when nothing it depended on changed, and worked out (and remembered) otherwise.
+    const copiesOf = new Map<string, Array<[GraphNode, ResolvedResource[]]>>();
+    for (const [id, copies] of this.copies) {
+      const node = this.nodes.get(id)!;
+      const list = copiesOf.get(node.instance);
+      if (list) list.push([node, copies]);
+      else copiesOf.set(node.instance, [[node, copies]]);
     }
-    for (const [id, copies] of this.copies) for (const copy of copies) this.edgesOf(this.nodes.get(id)!, copy);
+    for (const { result } of this.instances.values()) {
+      const part = PARTS.get(result);
+      if (part && part.shape === shape && [...part.reads].every(([id, read]) => this.instances.get(id)?.result === read)) {
+        for (const [id, refers] of part.refers) this.opaque.get(id)!.refers.push(...refers);
+        for (const edge of part.edges) this.addEdge(edge);
+        continue;
+      }
+      this.reads = new Map();
+      const refers = new Map<string, string[]>();
+      for (const module of result.opaque) {
+        const id = `${result.id}#module:${module.name}`;
+        const opaque = this.opaque.get(id)!;
+        for (const ref of module.refs) for (const t of this.resolve(ref, 0)) if (!t.opaque && !opaque.refers.includes(t.node)) opaque.refers.push(t.node);
+        refers.set(id, [...opaque.refers]);
+      }
+      const first = this.edges.length;
+      for (const [node, copies] of copiesOf.get(result.id) ?? []) for (const copy of copies) this.edgesOf(node, copy);
+      PARTS.set(result, { shape, reads: this.reads, refers, edges: this.edges.slice(first) });
+      this.reads = undefined;
+    }
     this.retargetKeys();
     return new WorkloadGraph([...this.nodes.values()], this.edges, [...this.opaque.values()]);
+  }
+
+  /**
+   * Everything about the workspace's nodes that resolving a reference may look at besides the instances' results: each
+   * node's id, type, name, whether it is an existing resource and what it stands for, each instance's deployment, and
+   * the opaque modules. While it is unchanged (an edit that changes no resource's type or name), an instance whose
+   * result and reads are the same links to the same nodes.
+   */
+  private shape(): string {
+    const parts: string[] = [];
+    for (const node of this.nodes.values()) parts.push(`${node.id}\u0001${node.type}\u0001${node.name ?? '\u0002'}\u0001${node.existing ? 1 : 0}\u0001${node.declaredAs ?? ''}`);
+    for (const [id, { root }] of this.instances) parts.push(`${id}\u0003${root}`);
+    for (const id of this.opaque.keys()) parts.push(id);
+    return parts.join('\u0000');
   }
 
   /** A declared (not existing) node of this type and name, preferring one of the same deployment. */
@@ -121,6 +161,7 @@ class GraphBuilder {
       case 'module': {
         if (hops > MAX_OUTPUT_HOPS) return [];
         const caller = this.instances.get(ref.instance)?.result;
+        this.reads?.set(ref.instance, caller);
         if (!caller) return [];
         const opaque = `${ref.instance}#module:${ref.module}`;
         if (this.opaque.has(opaque)) return [{ node: opaque, path: ref.path, opaque: true }];
@@ -128,6 +169,7 @@ class GraphBuilder {
         for (const call of caller.calls) {
           if (call.module !== ref.module) continue;
           const child = this.instances.get(call.instance)?.result;
+          this.reads?.set(call.instance, child);
           if (!child) continue;
           // Bicep reads `m.outputs.x`, Terraform `module.m.x`.
           const skip = ref.path[0] === 'outputs' && !child.outputs.has('outputs') ? 1 : 0;
@@ -286,14 +328,16 @@ class GraphBuilder {
     for (const e of this.edges) if (e.kind === 'parent' && e.to !== undefined) append(parents, e.from, e);
     const parentOf = (id: string): string | undefined => parents.get(id)?.find((e) => this.nodes.get(e.to!) && isKeyVault(this.nodes.get(e.to!)!.type))?.to;
     const retargeted: GraphEdge[] = [];
-    for (const edge of this.edges) {
+    for (let i = 0; i < this.edges.length; i++) {
+      let edge = this.edges[i]!;
       if (edge.kind !== 'customerManagedKey' || edge.to === undefined) continue;
       const target = this.nodes.get(edge.to);
       if (target && isKeyVaultKey(target.type)) {
         const vault = parentOf(target.id);
         if (vault) {
-          edge.details = { ...edge.details, key: target.id };
-          edge.to = vault;
+          // A new edge in its place: the edge as linked is kept for the next build (see `PARTS`) and must stay as it was.
+          edge = { ...edge, details: { ...edge.details, key: target.id }, to: vault };
+          this.edges[i] = edge;
         }
       }
       const source = this.nodes.get(edge.from);
@@ -304,6 +348,28 @@ class GraphBuilder {
     }
     for (const edge of retargeted) this.addEdge(edge);
   }
+}
+
+/**
+ * What each instance linked to in the last build it was part of: its edges (before key edges are retargeted, which
+ * makes new edges rather than changing these) and its opaque modules' targets, with what they depended on: the
+ * workspace's `shape` and the results of the other instances it read. A build after an edit links again only the
+ * instances evaluated again and those that read one of them; the others' parts are taken as they are. Keyed by result,
+ * so a part goes with the instance result it was made from.
+ */
+const PARTS = new WeakMap<InstanceResult, { shape: number; reads: ReadonlyMap<string, InstanceResult | undefined>; refers: ReadonlyMap<string, readonly string[]>; edges: readonly GraphEdge[] }>();
+
+/** The last build's shape and its number: parts compare numbers, since comparing two equal strings of a megabyte per instance cost more than linking. */
+let lastShape = '';
+let lastShapeNumber = 0;
+
+/** A number that stays the same while the shape does from one build to the next (builds of two workspaces in turn give new numbers, and link again). */
+function shapeNumber(shape: string): number {
+  if (shape !== lastShape) {
+    lastShape = shape;
+    lastShapeNumber++;
+  }
+  return lastShapeNumber;
 }
 
 /** A leaf of a resource's properties, with where it is. */

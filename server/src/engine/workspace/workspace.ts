@@ -91,6 +91,20 @@ interface InstanceEntry {
   /** The per-resource rules' findings on each file of the instance. */
   findings: Map<string, Finding[]>;
   failures: FileNotice[];
+  /** Every file the evaluation read through the host (imports, loaded texts), with what it was then (see `relatedIdentity`). */
+  reads: ReadonlyMap<string, string>;
+}
+
+/**
+ * A text file read for `loadTextContent()` or `loadJsonContent()` (or found missing), with a version that changes only
+ * when its text does: instances that loaded it compare versions, and reading it again after `invalidateReads` with the
+ * same text keeps them valid.
+ */
+interface RelatedText {
+  text: string | undefined;
+  version: number;
+  /** Set by `invalidateReads`: read again on the next use. */
+  stale: boolean;
 }
 
 /** One deployment of a root unit: a parameter file, a tfvars file, or the defaults. */
@@ -136,6 +150,10 @@ export class Workspace {
   private readonly unitInstances = new Map<string, Set<InstanceEntry>>();
   private readonly ids = new Map<string, string>();
   private nextId = 1;
+  /** The text files instances loaded, by path (pruned to those a live instance read). */
+  private readonly relatedTexts = new Map<string, RelatedText>();
+  /** The reads of the evaluation in progress; instances are evaluated one at a time, never within each other. */
+  private reads: Map<string, string> | undefined;
   /** Every text a file gets has a new version; an instance is valid while its files' versions are. */
   private versions = 0;
   private cached: WorkspaceAnalysis | undefined;
@@ -184,7 +202,22 @@ export class Workspace {
   /** Forgets what was read through `readFile` and `listFiles`, so it is read again (after the caller saw it change). */
   invalidateReads(): void {
     for (const [path, source] of [...this.files]) if (!source.given) this.deleteSource(path);
+    // Loaded texts are read again when next asked for; an instance re-evaluates only if one of its texts really changed.
+    for (const entry of this.relatedTexts.values()) entry.stale = true;
     this.changed(true);
+  }
+
+  /**
+   * Forgets one text file read for a load function (`loadJsonContent()`), or found missing, after the caller saw it
+   * change on disk, so that it is read again. False when no live instance read it: nothing needs analysing again.
+   * Cheaper than `invalidateReads`, which also forgets every Bicep and Terraform file read on the way.
+   */
+  invalidateRead(file: string): boolean {
+    const entry = this.relatedTexts.get(normalizePath(file));
+    if (!entry) return false;
+    entry.stale = true;
+    this.cached = undefined;
+    return true;
   }
 
   /** Marks the analysis stale; `presence` when files appeared or went, which may change what reads and listings found. */
@@ -258,6 +291,7 @@ export class Workspace {
       this.instances.delete(id);
       this.unitInstances.get(entry.unit)?.delete(entry);
     }
+    this.pruneRelatedTexts();
 
     // Occurrences and notices are gathered per file, so that a file whose inputs are unchanged keeps its analysis.
     const contextsOfFile = new Map<string, Context[]>();
@@ -492,13 +526,63 @@ export class Workspace {
     readRelated: (fromFile, relative) => {
       if (this.options.isolated) return undefined;
       const path = joinPath(dirname(fromFile), relative);
+      // Recorded, so that the instance is evaluated again when this file changes, appears or goes.
+      this.reads?.set(path, this.relatedIdentity(path));
       if (!isWithin(this.root, path)) return { kind: 'problem', message: `\`${relative}\` lies outside the workspace (\`${this.root}\`) and was not read` };
       const source = fileKindOf(path) === 'bicep' ? this.source(path) : undefined;
       if (source) return { kind: 'bicep', file: path, parsed: this.parsed(source) as ParsedBicep };
-      const text = fileKindOf(path) ? undefined : this.options.readFile?.(path);
+      const text = fileKindOf(path) ? undefined : this.relatedText(path).text;
       return text === undefined ? { kind: 'problem', message: `\`${relative}\` was not found` } : { kind: 'text', file: path, text };
     },
   };
+
+  /**
+   * What reading `path` through the host finds, as a short string that changes whenever the answer would: outside the
+   * root (which moves with the given files), a Bicep file at a version, a text at a version, or nothing there.
+   */
+  private relatedIdentity(path: string): string {
+    if (!isWithin(this.root, path)) return `outside ${this.root}`;
+    const kind = fileKindOf(path);
+    if (kind === 'bicep') {
+      const source = this.source(path);
+      return source ? `bicep ${source.version}` : 'missing';
+    }
+    if (kind) return 'not read';
+    const entry = this.relatedText(path);
+    return entry.text === undefined ? 'missing' : `text ${entry.version}`;
+  }
+
+  /** A loaded text file, read through `readFile` the first time and again after `invalidateReads`. */
+  private relatedText(path: string): RelatedText {
+    let entry = this.relatedTexts.get(path);
+    if (entry && !entry.stale) return entry;
+    const text = this.options.readFile?.(path);
+    if (!entry) {
+      entry = { text, version: ++this.versions, stale: false };
+      this.relatedTexts.set(path, entry);
+    } else {
+      if (entry.text !== text) {
+        entry.text = text;
+        entry.version = ++this.versions;
+      }
+      entry.stale = false;
+    }
+    return entry;
+  }
+
+  /** True while every file an instance read is as it was then. */
+  private readsUnchanged(reads: ReadonlyMap<string, string>): boolean {
+    for (const [path, identity] of reads) if (this.relatedIdentity(path) !== identity) return false;
+    return true;
+  }
+
+  /** Lets go of the loaded texts no live instance read (a template that stopped loading a file). */
+  private pruneRelatedTexts(): void {
+    if (this.relatedTexts.size === 0) return;
+    const read = new Set<string>();
+    for (const entry of this.instances.values()) for (const path of entry.reads.keys()) read.add(path);
+    for (const path of [...this.relatedTexts.keys()]) if (!read.has(path)) this.relatedTexts.delete(path);
+  }
 
   private idOf(key: string): string {
     let id = this.ids.get(key);
@@ -522,12 +606,19 @@ export class Workspace {
     const modules = files.flatMap((f) => this.moduleTargets(f).map(moduleKey));
     const signature = `${files.map((f) => `${f.file}#${f.version}`).join('|')}>${modules.join('|')}`;
     const cached = this.instances.get(id);
-    if (cached && cached.signature === signature) return cached;
+    if (cached && cached.signature === signature && this.readsUnchanged(cached.reads)) return cached;
     this.stats.evaluations++;
     this.stats.lastEvaluated.push(unit);
-    const result = unit.startsWith('bicep:')
-      ? evaluateBicepInstance(this.parsed(files[0]!) as ParsedBicep, id, inputs, this.host)
-      : evaluateHclInstance(unit.slice(3), files.map((f) => this.parsed(f) as ParsedHcl), id, inputs, this.host);
+    const reads = new Map<string, string>();
+    this.reads = reads;
+    let result: InstanceResult;
+    try {
+      result = unit.startsWith('bicep:')
+        ? evaluateBicepInstance(this.parsed(files[0]!) as ParsedBicep, id, inputs, this.host)
+        : evaluateHclInstance(unit.slice(3), files.map((f) => this.parsed(f) as ParsedHcl), id, inputs, this.host);
+    } finally {
+      this.reads = undefined;
+    }
     const findings = new Map<string, Finding[]>();
     const failures: FileNotice[] = [];
     const earlier = this.unitInstances.get(unit) ?? new Set<InstanceEntry>();
@@ -538,7 +629,7 @@ export class Workspace {
       findings.set(model.file, this.reuseFindings(model.file, dedupe(run.findings), earlier));
       failures.push(...run.failures);
     }
-    const entry: InstanceEntry = { id, unit, signature, result, findings, failures };
+    const entry: InstanceEntry = { id, unit, signature, result, findings, failures, reads };
     this.trimTrees(false);
     if (cached) earlier.delete(cached);
     earlier.add(entry);
