@@ -19,6 +19,7 @@ import type {
 import type * as TextDocuments from 'vscode-languageserver-textdocument';
 import { requireFromRepo } from './deps';
 import { processMemory, type ProcessMemory } from './memory';
+import { withTimeout } from './timeout';
 
 const protocol = requireFromRepo<typeof Protocol>('vscode-languageserver-protocol/node');
 const { TextDocument } = requireFromRepo<typeof TextDocuments>('vscode-languageserver-textdocument');
@@ -94,6 +95,9 @@ export class LspSession {
       const at = performance.now();
       const waiters = this.waiters.get(params.uri);
       if (!waiters) return;
+      // A publication without a version for a document the client has open was made for the file while it was closed
+      // (the server's folder run clearing a closed file's findings, sent before it read the didOpen): not this document's.
+      if (params.version === undefined && this.documents.has(params.uri)) return;
       const keep: Waiter[] = [];
       for (const waiter of waiters) {
         // A publication for the awaited version or a newer one answers the wait; an older one is a stale run's, and does not.
@@ -118,7 +122,12 @@ export class LspSession {
     if (!fs.existsSync(options.module)) throw new Error(`${options.module} does not exist; build the bundle first (node scripts/build.mjs).`);
     const spawned = performance.now();
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.module, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = protocol.createProtocolConnection(new protocol.StreamMessageReader(child.stdout!), new protocol.StreamMessageWriter(child.stdin!));
+    const reader = new protocol.StreamMessageReader(child.stdout!);
+    // vscode-jsonrpc re-arms the reader's partial-message timer every 10 s for as long as it holds half a message, even
+    // after the connection is disposed: a server killed mid-message (a bench that gave up on it) would keep the bench
+    // alive for ever. The bench has no use for partial-message warnings.
+    reader.partialMessageTimeout = 0;
+    const connection = protocol.createProtocolConnection(reader, new protocol.StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection);
     const rootUri = pathToUri(options.workspace);
     try {
@@ -267,13 +276,4 @@ export class LspSession {
 /** A `file:` URI for a path, as editors send them. */
 export function pathToUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
-}
-
-/** Races a promise against a deadline; the deadline rejects with a clear message. */
-export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string | (() => string)): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(typeof message === 'string' ? message : message())), timeoutMs);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -40,6 +40,10 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { withTimeout } from '../../scripts/bench/timeout';
+
+// The protocol tests' deadlines are the bench's: one implementation, re-exported for the tests that import it from here.
+export { withTimeout };
 
 /** How the client reaches the server: the three transports vscode-languageserver reads from its command line. */
 export type Transport = 'stdio' | 'node-ipc' | 'socket';
@@ -72,6 +76,12 @@ export interface StartOptions {
   waitForWorkspace?: boolean;
   /** What the client answers to `workspace/configuration` for the `wafAiLens` section; null (nothing set) by default. */
   settings?: unknown;
+}
+
+/** A JSON-RPC notification as `sendTogether` writes it. */
+export interface RawNotification {
+  method: string;
+  params: unknown;
 }
 
 interface Waiter {
@@ -341,6 +351,40 @@ export class LspTestClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
+  /**
+   * Sends several notifications in one write to the server's stdin, so it reads them together: vscode-jsonrpc then has
+   * every one of them queued before it handles the first, whatever the machine's load, and a test of what the server
+   * does with changes that overtake each other does not depend on when each reached it. Build the notifications with
+   * `changing`, `replacing` and `closing`, which update the mirror as `change` and `close` do. Needs the stdio transport.
+   */
+  async sendTogether(notifications: readonly RawNotification[]): Promise<void> {
+    const stdin = this.child.stdin;
+    if (!stdin) throw new Error('Writing several messages at once needs the stdio transport.');
+    const frames = notifications.map((n) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: n.method, params: n.params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    await new Promise<void>((resolve, reject) => stdin.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** A `didChange` for `sendTogether` with these edits, applied to the mirror now (the version is bumped). */
+  changing(uri: string, changes: TextDocumentContentChangeEvent[]): RawNotification {
+    const document = this.document(uri);
+    TextDocument.update(document, changes, document.version + 1);
+    return { method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version: document.version }, contentChanges: changes } };
+  }
+
+  /** A `didChange` for `sendTogether` replacing the one occurrence of `search`, applied to the mirror now. */
+  replacing(uri: string, search: string, replacement: string): RawNotification {
+    return this.changing(uri, [{ range: this.rangeOf(uri, search), text: replacement }]);
+  }
+
+  /** A `didClose` for `sendTogether`; the mirror forgets the document now. */
+  closing(uri: string): RawNotification {
+    this.documents.delete(uri);
+    return { method: DidCloseTextDocumentNotification.method, params: { textDocument: { uri } } };
+  }
+
   /** Sends `didClose` and stops mirroring the document. */
   async close(uri: string): Promise<void> {
     this.documents.delete(uri);
@@ -407,13 +451,4 @@ export class LspTestClient {
     if (!document) throw new Error(`${uri} is not open in the test client.`);
     return document;
   }
-}
-
-/** Races a promise against a deadline; the deadline is a failure with a clear message, never a pause that lets a test pass. */
-export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: string | (() => string)): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(typeof message === 'string' ? message : message())), timeoutMs);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -80,7 +80,7 @@ describe('robustness: soak', function () {
     const slackKb = 64 * 1024;
     assert.ok(lateKb <= warmKb * 1.25 + slackKb, `RSS grew from ${warmKb} KiB after warm-up to ${lateKb} KiB in the last quarter`);
     assert.ok(endKb <= warmKb * 1.25 + slackKb, `RSS grew from ${warmKb} KiB after warm-up to ${endKb} KiB at the end`);
-    if (!LONG_RUN) assert.ok(elapsed < 60_000, `${SOAK_EDITS} edits took ${(elapsed / 1000).toFixed(1)} s`);
+    // How long the edits took is reported above, not judged: speed belongs to `npm run bench`; a hang fails by the timeout.
     for (const doc of docs) {
       const versions = publishedVersions(client, doc.uri);
       assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'a publication went back to an older version');

@@ -37,8 +37,8 @@ export class AdaptiveScheduler {
     this.cancel(key);
     const run: PendingRun = { superseded: false, timer: undefined };
     this.pending.set(key, run);
-    if (keepsUp) afterReceivedMessages(() => void this.execute(key, run, work));
-    else run.timer = setTimeout(() => void this.execute(key, run, work), this.debounceMs);
+    if (keepsUp) this.start(key, run, work);
+    else run.timer = setTimeout(() => this.start(key, run, work), this.debounceMs);
   }
 
   /** True while a run of `key` waits. */
@@ -67,8 +67,15 @@ export class AdaptiveScheduler {
     for (const key of [...this.pending.keys()]) this.cancel(key);
   }
 
-  private async execute(key: string, run: PendingRun, work: () => void): Promise<void> {
-    await this.ready();
+  /**
+   * Runs `work` once the first settings are known and every change already received has been handled (see
+   * `afterReceivedMessages`); a timer that fires, or settings that arrive, say nothing about the messages read meanwhile.
+   */
+  private start(key: string, run: PendingRun, work: () => void): void {
+    void this.ready().then(() => afterReceivedMessages(() => this.execute(key, run, work)));
+  }
+
+  private execute(key: string, run: PendingRun, work: () => void): void {
     if (run.superseded || this.pending.get(key) !== run) return;
     this.pending.delete(key);
     const started = performance.now();
@@ -83,11 +90,29 @@ export class AdaptiveScheduler {
 }
 
 /**
- * Runs `fn` two turns of the event loop from now. vscode-jsonrpc handles one received message per turn
- * (`setImmediate`), queued after whatever a handler scheduled, so after two turns every change the server had already
- * received when this was scheduled has been handled and has superseded this run: "at once" never analyses a version
- * that is already out of date.
+ * A run whose two turns took longer than this waited behind other work (another document's analysis, say), during which
+ * changes may have reached the server's input that it has not read yet: it waits two more turns, so they are read first.
  */
-function afterReceivedMessages(fn: () => void): void {
-  setImmediate(() => setImmediate(fn));
+export const BUSY_TURNS_MS = 10;
+
+/** How many times a run waits again behind other work before it goes ahead regardless, so a busy server still answers. */
+const MAX_WAITS = 8;
+
+/**
+ * Runs `fn` once every change that reached the server before it was scheduled has been handled.
+ * vscode-jsonrpc handles one received message per turn of the event loop (`setImmediate`), queued after whatever a
+ * handler scheduled, so two turns are enough for the messages already read. But messages that arrive while the event
+ * loop is blocked (another analysis running) are only read by the poll phase that follows, and handled after callbacks
+ * queued before it: a run scheduled before a long analysis would then analyse a version whose successor is waiting
+ * unread (issue #9's flaky "newest of several quick edits"). So when the two turns took long, the run waits two more,
+ * which puts a poll phase and the handling of what it read before it.
+ */
+export function afterReceivedMessages(fn: () => void, waits = 0): void {
+  const scheduled = performance.now();
+  setImmediate(() =>
+    setImmediate(() => {
+      if (performance.now() - scheduled > BUSY_TURNS_MS && waits < MAX_WAITS) afterReceivedMessages(fn, waits + 1);
+      else fn();
+    }),
+  );
 }
