@@ -96,7 +96,7 @@ export const requests = measurement<RequestResults>({
     const files = LANGUAGES.flatMap((language) =>
       sizes.map((lines) => {
         const seed = deriveSeed(context.options.seed, `requests-${language}-${lines}`);
-        return { language, lines, path: `requests-${lines}.${language === 'bicep' ? 'bicep' : 'tf'}`, text: language === 'bicep' ? generateBicep(seed, lines) : generateTerraform(seed, lines) };
+        return { language, lines, path: `${language}-${lines}/requests-${lines}.${language === 'bicep' ? 'bicep' : 'tf'}`, text: language === 'bicep' ? generateBicep(seed, lines) : generateTerraform(seed, lines) };
       }),
     );
     writeFiles(folder, files);
