@@ -1,7 +1,8 @@
-// Editor tests in a real VS Code: diagnostics, quick fixes, hovers, rule settings, suppression comments and the review command, through the vscode API.
+// Editor tests in a real VS Code: diagnostics, quick fixes, hovers, rule settings, suppression comments, cross-file findings and the review command, through the vscode API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  captureWebviewPanels,
   codeOf,
   contributedSetting,
   describeDiagnostics,
@@ -75,7 +76,27 @@ const CASES: FileCase[] = [
 /** The rule whose severity the settings test changes, and the file it watches. */
 const SETTING_CASE = { file: 'main.bicep', rule: 'require-search-replicas', from: vscode.DiagnosticSeverity.Warning, to: 'error' } as const;
 
+/**
+ * A template whose finding comes from its parameter file (test/e2e/workspace/params/): the value, what the finding
+ * underlines in the template, and a compliant value that clears it.
+ */
+const CROSS_FILE_CASE = {
+  template: 'params/account.bicep',
+  params: 'params/account.bicepparam',
+  rule: 'no-public-network-access',
+  underlines: 'publicAccess',
+  value: "'Enabled'",
+  compliant: "'Disabled'",
+} as const;
+
 const REVIEW_COMMAND = 'wafAiLens.reviewWorkload';
+/** The report panel's view type (client/src/review/panel.ts). */
+const REVIEW_VIEW_TYPE = 'wafAiLens.review';
+/** Declarations of the fixture workspace the report's workload map must draw as boxes, and the one it must mark public. */
+const MAP_CASE = {
+  nodes: ['main.bicep#openAi', 'main.bicep#search', 'main.tf#azurerm_cognitive_account.openai', 'main.tf#azurerm_search_service.search'],
+  publicNode: 'main.bicep#openAi',
+} as const;
 const SUPPRESSION_KEYWORD = 'waf-ai-lens-ignore';
 const SUPPRESSION_FINDING = 'waf-ai-lens-suppression';
 
@@ -205,7 +226,43 @@ describe('editor: WAF AI Lens in a real VS Code', () => {
     });
   });
 
+  describe('cross-file evaluation', () => {
+    it(`a .bicepparam value causes ${CROSS_FILE_CASE.rule} on its template, and editing the value clears it`, async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder, 'The editor tests need the fixture workspace open.');
+      const template = vscode.Uri.joinPath(folder.uri, CROSS_FILE_CASE.template);
+      const paramsUri = vscode.Uri.joinPath(folder.uri, CROSS_FILE_CASE.params);
+      // Only the parameter file is open: the server publishes the template's finding because it relates to the file edited.
+      const params = await vscode.workspace.openTextDocument(paramsUri);
+      await vscode.window.showTextDocument(params);
+      const templateText = new TextDecoder().decode(await vscode.workspace.fs.readFile(template));
+      const underlined = (d: vscode.Diagnostic): boolean => {
+        const lines = templateText.split('\n');
+        const line = lines[d.range.start.line] ?? '';
+        return d.range.start.line === d.range.end.line && line.slice(d.range.start.character, d.range.end.character) === CROSS_FILE_CASE.underlines;
+      };
+      const isFinding = (d: vscode.Diagnostic): boolean => codeOf(d) === CROSS_FILE_CASE.rule;
+      const shown = await waitForDiagnostics(template, `${CROSS_FILE_CASE.rule} from ${CROSS_FILE_CASE.params}`, (ds) => ds.some(isFinding));
+      const finding = shown.find(isFinding)!;
+      assert.ok(underlined(finding), `The finding underlines line ${finding.range.start.line + 1}, not \`${CROSS_FILE_CASE.underlines}\` in the template.`);
+      const related = finding.relatedInformation?.find((r) => r.location.uri.toString() === paramsUri.toString());
+      assert.ok(related, `The finding's related information does not point at ${CROSS_FILE_CASE.params}.`);
+      assert.equal(params.getText(related.location.range), CROSS_FILE_CASE.value, 'The related information points at the value.');
+
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(paramsUri, related.location.range, CROSS_FILE_CASE.compliant);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'The editor refused the edit.');
+      await waitForDiagnostics(template, `${CROSS_FILE_CASE.rule} cleared once the value is ${CROSS_FILE_CASE.compliant}`, (ds) => !ds.some(isFinding));
+    });
+  });
+
   describe('commands', () => {
+    // Installed before the first review, so that the report panel the client creates is captured (it is reused afterwards).
+    let reportPanels: vscode.WebviewPanel[] = [];
+    before(() => {
+      reportPanels = captureWebviewPanels(REVIEW_VIEW_TYPE);
+    });
+
     it(`"WAF AI Lens: Review workload" (${REVIEW_COMMAND}) opens the report in a webview`, async () => {
       await requireCommand('the Review workload command', REVIEW_COMMAND);
       const isReport = (tab: vscode.Tab): boolean => tab.input instanceof vscode.TabInputWebview;
@@ -213,6 +270,24 @@ describe('editor: WAF AI Lens in a real VS Code', () => {
       await vscode.commands.executeCommand(REVIEW_COMMAND);
       const tab = await opened;
       assert.ok(tab.label.length > 0, 'The report tab has no title.');
+    });
+
+    it('the report in the webview holds the workload map, with the public resource marked', async () => {
+      await requireCommand('the Review workload command', REVIEW_COMMAND);
+      await vscode.commands.executeCommand(REVIEW_COMMAND);
+      // The command resolves once the panel has been given the report.
+      const panel = reportPanels.at(-1);
+      assert.ok(panel, `The review created no webview panel of type ${REVIEW_VIEW_TYPE}.`);
+      const html = panel.webview.html;
+      assert.match(html, /<section class="section" id="workload-map">/, 'The report has no workload map section.');
+      assert.match(html, /<svg class="workload-map"/, 'The workload map section draws no map.');
+      const nodes = [...html.matchAll(/data-node="([^"]*)"[^>]*>/g)].map((m) => ({ id: m[1]!, tag: m[0] }));
+      for (const id of MAP_CASE.nodes) {
+        // A node's id starts with its file as the review names it (relative to the folder, or a URI).
+        assert.ok(nodes.some((n) => n.id === id || n.id.endsWith(`/${id}`)), `The map draws no box for ${id}; it draws: ${nodes.map((n) => n.id).join(', ')}`);
+      }
+      const publicBox = nodes.find((n) => n.id === MAP_CASE.publicNode || n.id.endsWith(`/${MAP_CASE.publicNode}`))!;
+      assert.match(publicBox.tag, /data-exposure="public"/, `${MAP_CASE.publicNode} is not marked as reachable from the public internet.`);
     });
   });
 });

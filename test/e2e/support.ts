@@ -118,6 +118,25 @@ export async function openCopy(name: string, label: string): Promise<vscode.Text
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * The webview panels of a view type that the extension creates from now on.
+ * A webview's document lives in the workbench, out of the extension host's reach, but the panel object the extension
+ * creates holds the HTML it was given (`webview.html`). The `vscode` API object is one per extension, shared by the
+ * extension's code and this suite (both load from the extension's folder), so wrapping its `createWebviewPanel` lets the
+ * tests read what the report view was given, without the client exposing anything for tests.
+ */
+export function captureWebviewPanels(viewType: string): vscode.WebviewPanel[] {
+  const captured: vscode.WebviewPanel[] = [];
+  const window = vscode.window as { createWebviewPanel: typeof vscode.window.createWebviewPanel };
+  const original = window.createWebviewPanel;
+  window.createWebviewPanel = (...args: Parameters<typeof vscode.window.createWebviewPanel>) => {
+    const panel = original.apply(vscode.window, args);
+    if (args[0] === viewType) captured.push(panel);
+    return panel;
+  };
+  return captured;
+}
+
 /** Reverts and closes every editor with unsaved changes, so that ending the run never asks whether to save. */
 export async function revertAndCloseDirtyEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {

@@ -1,4 +1,4 @@
-// Renders the workload map of the example workload in headless Chromium: real text fits its boxes, boxes link to code, the view's clicks work, and the README's screenshot.
+// Renders the workload map of the example workload in headless Chromium: real text fits its boxes, boxes link to code, the view's clicks work, and the README's screenshots.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +10,7 @@ import { workloadReviewOf } from '../../server/src/cli/format/report';
 import { main } from '../../server/src/cli/main';
 import { reviewPaths } from '../../server/src/cli/review';
 import { renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
-import { mapOf } from '../unit/map/support';
+import { fixtureFiles, mapOf, reviewOf } from '../unit/map/support';
 import { REPO_ROOT } from '../support/repo';
 
 // The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
@@ -20,6 +20,8 @@ type SVGGraphicsElement = { getBBox(): { x: number; y: number; width: number; he
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'workload-map.png');
+/** The README's second picture: a small workload with a resource reachable from the public internet (the example has none). */
+const PUBLIC_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'workload-map-public.png');
 const EXAMPLE = 'examples/chat-workload';
 
 interface Watch {
@@ -174,6 +176,29 @@ describe('workload map in Chromium', function () {
     // Like golden baselines: the committed image changes only when asked, and is reviewed then.
     if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, SCREENSHOT);
     assert.ok(fs.existsSync(SCREENSHOT), `${SCREENSHOT} is missing: run the report tests with UPDATE_SCREENSHOTS=1`);
+    await page.close();
+  });
+
+  it('takes the screenshot of a public resource the README shows', async () => {
+    // The map fixture's Bicep workload: its Azure OpenAI account keeps public network access at its default, on.
+    const small = reviewOf(fixtureFiles('bicep'));
+    const publicNodes = small.map!.nodes.filter((n) => n.exposure === 'public');
+    assert.ok(publicNodes.length > 0, 'the fixture has a resource reachable from the public internet');
+    const file = path.join(dir, 'public.html');
+    fs.writeFileSync(file, renderHtmlDocument(small));
+    const url = pathToFileURL(file).href;
+    const { page, watch } = await watchedPage(browser, (u) => u === url, { width: 1000, height: 800 });
+    await page.goto(url);
+    const marked = page.locator('#workload-map a.map-node[data-exposure="public"]');
+    assert.equal(await marked.count(), publicNodes.length, 'every public box is marked in the drawing');
+    assert.ok(((await marked.first().textContent()) ?? '').includes('PUBLIC ENDPOINT'), 'the public box says so in words');
+    const shot = path.join(dir, 'workload-map-public.png');
+    // The drawing alone, without the section's heading and sentence: the picture is about the boxes and their lines.
+    await page.locator('#workload-map svg.workload-map').screenshot({ path: shot });
+    assert.ok(fs.readFileSync(shot).length > 10_000, 'a real rendering, not a blank drawing');
+    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, PUBLIC_SCREENSHOT);
+    assert.ok(fs.existsSync(PUBLIC_SCREENSHOT), `${PUBLIC_SCREENSHOT} is missing: run the report tests with UPDATE_SCREENSHOTS=1`);
+    assert.deepEqual(watch, { requests: [], errors: [] });
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 // Builds the workload map from the workload graph and the findings: boxes for resources, connections for what joins them.
 import type { WorkloadGraph } from '../graph/graph';
 import type { EdgeKind, GraphNode } from '../graph/types';
+import { roleLabel } from '../graph/roles';
 import type { ReviewLocation } from '../review/types';
 import { SEVERITY_RANK, type Finding, type Span } from '../types';
 import { exposureOf } from './exposure';
@@ -117,7 +118,8 @@ export function buildMap(input: MapInput): WorkloadMap {
         if (edge.kind === 'reference' || edge.kind === 'parent') {
           if (!isConnector(to)) connectorOthers.set(from, (connectorOthers.get(from) ?? new Set()).add(to));
         } else {
-          const detail = edge.details.role ?? edge.details.groupIds?.join(', ');
+          // A role granted by its definition GUID (as Bicep names it) is shown by its name when it is a known built-in role.
+          const detail = (edge.details.role !== undefined ? roleLabel(edge.details.role) : undefined) ?? edge.details.groupIds?.join(', ');
           const targets = connectorTargets.get(from) ?? [];
           connectorTargets.set(from, targets);
           targets.push({ to, kind: edge.kind, ...(detail ? { detail } : {}) });

@@ -72,7 +72,7 @@ export interface MapEdge {
   from: string;
   to: string;
   kind: MapEdgeKind;
-  /** A detail worth a tooltip: the role granted, the sub-resource a private endpoint connects. */
+  /** A detail worth a tooltip: the role granted (by name when it is a known built-in role), the sub-resource a private endpoint connects. */
   detail?: string;
 }
 

@@ -1,0 +1,3 @@
+using './account.bicep'
+
+param publicAccess = 'Enabled'
