@@ -431,20 +431,30 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// The web app calls the model, the index and the history store with its own identity, never with keys.
-var roles = [
-  { scope: openai.id, role: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' } // Cognitive Services OpenAI User
-  { scope: search.id, role: '1407120a-92aa-4202-b7e9-c0e197c71c8f' } // Search Index Data Reader
-]
+// The web app calls the model and the index with its own identity, never with keys. Each grant is scoped to the one
+// resource it is for: without `scope`, a role assignment applies to the whole resource group.
+var openAiUserRole = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd' // Cognitive Services OpenAI User
+var searchReaderRole = '1407120a-92aa-4202-b7e9-c0e197c71c8f' // Search Index Data Reader
 
-resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for grant in roles: {
-  name: guid(grant.scope, app.id, grant.role)
+resource appOpenAiUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(openai.id, app.id, openAiUserRole)
+  scope: openai
   properties: {
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grant.role)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', openAiUserRole)
   }
-}]
+}
+
+resource appSearchReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(search.id, app.id, searchReaderRole)
+  scope: search
+  properties: {
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', searchReaderRole)
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Diagnostics: the model, the index and the web app log to the workspace.
