@@ -6,6 +6,9 @@ import { isWorkloadRule } from '../engine/rules/workloadRule';
 /** The rules that read the whole workload's graph: a document analysed alone cannot run them. */
 const WORKLOAD_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter(isWorkloadRule).map((rule) => rule.id));
 
+/** A finding of a workload rule, which a document analysed alone cannot produce. */
+export const isWorkloadFinding = (finding: Finding): boolean => WORKLOAD_RULE_IDS.has(finding.ruleId);
+
 const sameSpan = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
 
 /**
@@ -32,4 +35,19 @@ export function withWorkloadFindings(alone: FileAnalysis, previous: FileAnalysis
   if (carried.length === 0) return alone;
   const findings = [...alone.findings, ...carried].sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { ...alone, findings };
+}
+
+/**
+ * The per-resource findings of two analyses of one text agree (same rules, places, severities, messages and related
+ * places), workload findings aside: then the lone analysis can stand in for the folder's while typing.
+ */
+export function sameFindings(alone: FileAnalysis, folder: FileAnalysis): boolean {
+  const own = (analysis: FileAnalysis): string[] =>
+    analysis.findings
+      .filter((f) => !isWorkloadFinding(f) && f.file === analysis.file)
+      .map((f) => `${f.ruleId}|${f.span.start}|${f.span.end}|${f.severity}|${f.message}|${f.related.map((r) => `${r.file}:${r.span.start}`).join(',')}`)
+      .sort();
+  const a = own(alone);
+  const b = own(folder);
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }

@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type Disposable, type PublishDiagn
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { principleNote, type FileAnalysis, type Finding } from '../engine';
 import { AdaptiveScheduler } from './adaptiveScheduler';
-import { withWorkloadFindings } from './carryOver';
+import { sameFindings, withWorkloadFindings } from './carryOver';
 import { analysableFile, isTooLarge, MAX_DOCUMENT_BYTES, type AnalysableFile } from './documents';
 import { DIAGNOSTIC_SOURCE, toDiagnostics, type FileLookup, type OpenFile } from './convert';
 import { enginePath, type FolderWorkspaces } from './folderWorkspaces';
@@ -23,8 +23,8 @@ export const DEFAULT_DEBOUNCE_MS = 100;
 export const WORKSPACE_KEYSTROKE_MS = 20;
 
 /**
- * Folders of at most this many files are never answered alone first: their analysis costs little more than the edited
- * file's own, so a slow one means a busy machine rather than a big workspace, and answering twice would only flicker.
+ * Folders of at most this many files are answered alone first only for a document whose lone analysis was seen to agree
+ * with the folder's (see `selfContained`): elsewhere in a small folder, answering twice could only flicker.
  */
 export const SMALL_FOLDER_FILES = 50;
 
@@ -65,6 +65,13 @@ export class DiagnosticsPublisher implements Disposable {
   private readonly lastFolderAnalysis = new Map<string, FileAnalysis>();
   /** The folder analysis each open document's diagnostics were last converted from, and for which version. */
   private readonly converted = new Map<string, { analysis: FileAnalysis | undefined; version: number }>();
+  /**
+   * Open documents of slow, small folders whose lone analysis gave the same findings as the folder's at their last
+   * check, workload rules aside (those are carried over): nothing elsewhere sets their values (no parameter file, no
+   * tfvars, no caller, no sibling .tf file), so answering them alone first cannot flicker. Checked again after each
+   * folder analysis that changed them, since an edit can add a `using` or a module call.
+   */
+  private readonly selfContained = new Map<string, { same: boolean; aloneMs: number }>();
   /** What each folder's last analysis took after an edit, in ms; the first, whole-folder one is left out. */
   private readonly folderCost = new Map<string, number>();
   /** Documents of closed files, by URI, reused while their text stays the same (line offsets are computed once). */
@@ -115,7 +122,9 @@ export class DiagnosticsPublisher implements Disposable {
     // answers first. The first analysis of a folder (right after it is read) parses every file and says nothing about
     // an edit's cost, so it does not count (see runFolder).
     const seeded = this.workspaces!.isSeeded(folder);
-    const slow = (this.folderCost.get(folder) ?? 0) > WORKSPACE_KEYSTROKE_MS && this.workspaces!.fileCount(folder) > SMALL_FOLDER_FILES;
+    const slow =
+      (this.folderCost.get(folder) ?? 0) > WORKSPACE_KEYSTROKE_MS &&
+      (this.workspaces!.fileCount(folder) > SMALL_FOLDER_FILES || this.standsAlone(document.uri, this.folderCost.get(folder) ?? 0));
     const alone = !seeded || slow;
     if (alone) this.scheduleDocument(document.uri);
     // Once the document alone has answered, the slow folder analysis waits for typing to pause: run at once, it would
@@ -150,6 +159,7 @@ export class DiagnosticsPublisher implements Disposable {
     this.cache.evict(uri);
     this.converted.delete(uri);
     this.lastFolderAnalysis.delete(uri);
+    this.selfContained.delete(uri);
     if (!analysableFile(uri)) return;
     this.published.delete(uri);
     this.publish({ uri, diagnostics: [] });
@@ -223,6 +233,7 @@ export class DiagnosticsPublisher implements Disposable {
       const converted = this.converted.get(document.uri);
       if (converted && converted.analysis === analysis && converted.version === document.version && analysis !== undefined) continue;
       this.converted.set(document.uri, { analysis, version: document.version });
+      this.checkSelfContained(folder, document, file, analysis, analysedMs);
       // An excluded or too large document is not in the workspace: it gets no findings (or the size notice).
       const diagnostics = this.diagnosticsOf(document, file, analysis, lookup);
       this.send(document.uri, document.version, diagnostics, true, () =>
@@ -259,6 +270,30 @@ export class DiagnosticsPublisher implements Disposable {
       this.folderCost.set(folder, elapsedMs);
       if (elapsedMs >= SLOW_ANALYSIS_MS) this.log.info(`Slow analysis of the workspace folder ${folder}: ${Math.round(elapsedMs)} ms.`);
     }
+  }
+
+  /**
+   * After a slow analysis of a small folder, whether this document's own analysis says what the folder's does (workload
+   * findings aside): the lone analysis costs a fraction of the folder's, and is made only when the folder's changed.
+   */
+  private checkSelfContained(folder: string, document: TextDocument, file: AnalysableFile, analysis: FileAnalysis | undefined, analysedMs: number): void {
+    if (analysedMs <= WORKSPACE_KEYSTROKE_MS || this.workspaces!.fileCount(folder) > SMALL_FOLDER_FILES || !analysis || !this.analyzeAlone) {
+      this.selfContained.delete(document.uri);
+      return;
+    }
+    // A document whose own analysis was found to cost about as much as its folder's (it is most of the folder) gains
+    // nothing from answering alone, so it is not checked again: the check itself would delay the next keystroke.
+    const last = this.selfContained.get(document.uri);
+    if (last && !cheaperAlone(last.aloneMs, analysedMs)) return;
+    const started = performance.now();
+    const alone = this.analyzeAlone(file.path, document.getText(), file.kind);
+    this.selfContained.set(document.uri, { same: alone !== undefined && sameFindings(alone, analysis), aloneMs: performance.now() - started });
+  }
+
+  /** Whether a document of a small, slow folder is answered alone first: it says the same, for much less. */
+  private standsAlone(uri: string, folderMs: number): boolean {
+    const check = this.selfContained.get(uri);
+    return check !== undefined && check.same && cheaperAlone(check.aloneMs, folderMs);
   }
 
   /** The diagnostics of one open document from its analysis (none for an excluded one; a notice for one too large). */
@@ -340,6 +375,11 @@ export class DiagnosticsPublisher implements Disposable {
     const file = analysableFile(uri);
     return file && this.workspaces?.folderOf(file.path)?.uri;
   }
+}
+
+/** A lone analysis is worth answering first when it takes at most half of the folder's. */
+function cheaperAlone(aloneMs: number, folderMs: number): boolean {
+  return aloneMs * 2 <= folderMs;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeFile, analyzeWorkspace, type FileAnalysis } from '../../../server/src/engine';
-import { withWorkloadFindings } from '../../../server/src/lsp/carryOver';
+import { sameFindings, withWorkloadFindings } from '../../../server/src/lsp/carryOver';
 import { REPO_ROOT } from '../../support/repo';
 
 const FILE = '/ws/account.bicep';
@@ -40,5 +40,36 @@ describe('lsp/carryOver', () => {
     const alone = analyzeFile(FILE, renamed)!;
     assert.deepEqual(at(withWorkloadFindings(alone, previous), renamed, 'require-private-endpoint'), []);
     assert.equal(withWorkloadFindings(alone, undefined), alone);
+  });
+
+  describe('sameFindings: whether a lone analysis can stand in for the folder\'s', () => {
+    const PARAMS = path.join(REPO_ROOT, 'test', 'fixtures', 'protocol', 'workspaces', 'bicep-params');
+    const read = (name: string): string => fs.readFileSync(path.join(PARAMS, name), 'utf8');
+
+    it('agrees for a file nothing else sets values in, whatever workload findings the folder adds', () => {
+      const folder = inFolder(TEXT);
+      assert.ok(folder.findings.some((f) => f.ruleId === 'require-private-endpoint'), 'the folder has a workload finding the lone analysis lacks');
+      assert.equal(sameFindings(analyzeFile(FILE, TEXT)!, folder), true);
+    });
+
+    it('disagrees for a template whose parameter file sets a value that changes a finding', () => {
+      const template = read('main.bicep');
+      const folder = analyzeWorkspace(
+        [
+          { file: '/ws/main.bicep', text: template },
+          { file: '/ws/main.bicepparam', text: read('main.bicepparam') },
+        ],
+        { root: '/ws' },
+      ).files.find((f) => f.file === '/ws/main.bicep')!;
+      assert.equal(sameFindings(analyzeFile('/ws/main.bicep', template)!, folder), false);
+    });
+
+    it('disagrees when a finding differs only in its message or place', () => {
+      const folder = inFolder(TEXT);
+      const alone = analyzeFile(FILE, TEXT)!;
+      const first = alone.findings[0]!;
+      assert.equal(sameFindings({ ...alone, findings: [{ ...first, message: `${first.message}!` }, ...alone.findings.slice(1)] }, folder), false);
+      assert.equal(sameFindings({ ...alone, findings: [{ ...first, span: { start: first.span.start + 1, end: first.span.end } }, ...alone.findings.slice(1)] }, folder), false);
+    });
   });
 });
