@@ -44,8 +44,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-tree-sitter      do not time (or install) the tree-sitter grammars
   --server <file>       the language-server bundle to measure (default dist/server.js), e.g. a variant to compare
   --debounce-ms <n>     the server's change debounce, subtracted for net latencies (default: server/src/lsp/diagnostics.ts)
-  --idle-analysis       the measured server analyses a change at once when idle: no debounce in single keystrokes' net
-  --no-variant          skip the keystroke run through a bench-built server with the proposed idle-analysis fix
+  --idle-analysis       treat the measured server as one that analyses a change at once when idle (an older bundle given
+                        with --server is otherwise assumed to debounce every change; the bench detects ours)
+  --no-variant          skip the keystroke runs through bench-built servers with proposed fixes (server-variant.ts;
+                        none is proposed now: the adaptive debounce it once measured is in the server)
   --profile <dir>       run every server the bench starts under node --cpu-prof, writing profiles to the folder
   --only <keys>         run only these measurements, comma-separated (${MEASUREMENTS.map((m) => m.key).join(', ')})
   --emit-corpus <dir>   write the generated corpus to a folder and stop
