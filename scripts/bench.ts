@@ -17,6 +17,7 @@ import { review, REVIEW_SIZES, SMOKE_REVIEW_SIZES } from './bench/review';
 import { serverBundle } from './bench/lsp-session';
 import { count, formatTable } from './bench/table';
 import { analyzeThroughput, parseThroughput } from './bench/throughput';
+import { SERVER_NODE_FLAGS } from '../client/src/serverFlags';
 
 /** Every measurement, in the order they run and print; a new one is a module under bench/ and one entry here. */
 const MEASUREMENTS: readonly Measurement[] = [parseThroughput, analyzeThroughput, recovery, keystroke, requests, review, coldStart, mapLayout];
@@ -137,7 +138,8 @@ function configure(argv: readonly string[]): Run | undefined {
     corpus: folders.length > 0 ? { folders } : { generated },
     only,
     serverModule,
-    serverNodeArgs: profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${userPath(profile)}`],
+    // The flags the extension starts the server with (client/src/serverFlags.ts), so the figures are the editor's.
+    serverNodeArgs: [...SERVER_NODE_FLAGS, ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${userPath(profile)}`])],
     ...(json !== undefined ? { jsonFile: userPath(json) } : {}),
     ...(chart === 'none' ? {} : { chartFile: chart === undefined ? path.join(repoRoot(), DEFAULT_CHART) : userPath(chart) }),
   };

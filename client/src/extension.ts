@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerReviewCommand } from './review/command';
 import { createFindingsStatus } from './statusBar';
+import { SERVER_NODE_FLAGS } from './serverFlags';
 
 let client: LanguageClient | undefined;
 
@@ -34,9 +35,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const activationStarted = performance.now();
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     // Lets a developer attach a debugger to the server of an Extension Development Host.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   // A log channel: the language client requires one, and it timestamps and levels the server's lines for us.
   const outputChannel = window.createOutputChannel('WAF AI Lens', { log: true });

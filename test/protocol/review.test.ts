@@ -75,6 +75,16 @@ describe('protocol: wafAiLens/review', () => {
     assert.equal(withModel.html.body, plain.html?.body);
   });
 
+  it('links to the code compactly by default (each file named once), and in full when asked', async () => {
+    client = await LspTestClient.start({ workspaceFolder: EXAMPLE });
+    const compact = await client.connection.sendRequest<ReviewAnswer>(REVIEW, {});
+    const full = await client.connection.sendRequest<ReviewAnswer>(REVIEW, { links: 'full' });
+    const compactLinks = (body: string): number => body.split('data-loc="').length - 1;
+    assert.ok(compactLinks(compact.html.body) > 1, 'the findings link to the code through the table of paths');
+    assert.equal(compactLinks(full.html.body), 0, 'full links carry their path themselves');
+    assert.ok(compact.html.body.length < full.html.body.length);
+  });
+
   it('refuses a folder outside the workspace', async () => {
     client = await LspTestClient.start({ workspaceFolder: EXAMPLE });
     await assert.rejects(

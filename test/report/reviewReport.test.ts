@@ -263,4 +263,49 @@ describe('review report in Chromium', function () {
     assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
     await page.close();
   });
+
+  it('shows compact links in the report view exactly as full ones, and opens and titles them alike', async () => {
+    // The server sends compact links (a file index and positions); the view must look and behave as with full links.
+    const views = await Promise.all(
+      [false, true].map(async (compactLocations) => {
+        const body = renderHtmlBody(review, { href: () => '#', compactLocations });
+        const file = path.join(dir, `view-${compactLocations ? 'compact' : 'full'}.html`);
+        fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
+        const url = pathToFileURL(file).href;
+        const { page, watch } = await watchedPage(browser, (u) => u === url);
+        await page.addInitScript(() => {
+          const posted: unknown[] = [];
+          (window as unknown as { posted: unknown[] }).posted = posted;
+          (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
+        });
+        await page.goto(url);
+        return { page, watch };
+      }),
+    );
+    const [full, compact] = views as [{ page: Page; watch: Watch }, { page: Page; watch: Watch }];
+    assert.ok((await compact.page.locator('a.loc[data-loc]').count()) > 0, 'the compact view has compact links');
+    assert.ok(Buffer.compare(await full.page.screenshot({ fullPage: true }), await compact.page.screenshot({ fullPage: true })) === 0, 'the same pixels');
+    const links = { full: full.page.locator('a.loc:visible'), compact: compact.page.locator('a.loc:visible') };
+    const count = await links.full.count();
+    assert.equal(await links.compact.count(), count);
+    // The first, a middle and the last link: each opens the same place and, once hovered, has the same title.
+    for (const i of [...new Set([0, Math.floor(count / 2), count - 1])]) {
+      const opened: Array<Record<string, unknown>> = [];
+      const titles: Array<string | null> = [];
+      for (const [view, link] of [[full, links.full.nth(i)], [compact, links.compact.nth(i)]] as const) {
+        await link.hover();
+        titles.push(await link.getAttribute('title'));
+        await link.click();
+        const posted = await view.page.evaluate(() => (window as unknown as { posted: Array<Record<string, unknown>> }).posted);
+        opened.push(posted.filter((m) => m.type === 'open').at(-1)!);
+      }
+      assert.ok(opened[0] && typeof opened[0].file === 'string' && opened[0].file.length > 0, `link ${i} opens a file`);
+      assert.deepEqual(opened[1], opened[0], `link ${i} opens the same place`);
+      assert.equal(titles[1], titles[0], `link ${i} has the same title`);
+    }
+    for (const view of views) {
+      assert.deepEqual(view.watch, { requests: [], dialogs: [], errors: [] });
+      await view.page.close();
+    }
+  });
 });

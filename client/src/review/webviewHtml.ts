@@ -12,24 +12,43 @@ export type HostMessage = { type: 'answers'; answers: Record<string, boolean> };
 
 /**
  * The script of the view, run under the nonce. It does three things and nothing else: a click on a place in the code asks
- * the extension to open it; a ticked or cleared review question is sent to be saved; answers sent by the extension tick
- * their boxes. Links to the web are opened by the extension, which allows only https.
+ * the extension to open it (a compact link's file is looked up in the report's table of paths, and its title is set on
+ * hover); a ticked or cleared review question is sent to be saved; answers sent by the extension tick their boxes.
+ * Links to the web are opened by the extension, which allows only https.
  */
 export const VIEW_SCRIPT = `(function () {
   const vscode = acquireVsCodeApi();
   const num = (value) => Number.parseInt(value || '1', 10) || 1;
+  // A compact link (data-loc) names its file by an index into the report's table of paths, read once when first needed.
+  let files;
+  const fileAt = (index) => {
+    if (!files) {
+      const table = document.getElementById('wal-files');
+      files = table && table.content ? Array.from(table.content.children, (item) => item.textContent || '') : [];
+    }
+    return files[Number.parseInt(index || '', 10)] || '';
+  };
+  const place = (d) => {
+    if (d.loc === undefined) return { file: d.file || '', line: num(d.line), column: num(d.column), endLine: num(d.endLine), endColumn: num(d.endColumn) };
+    const [file, line, column, endLine, endColumn] = d.loc.split(':');
+    return { file: fileAt(file), line: num(line), column: num(column), endLine: num(endLine), endColumn: num(endColumn) };
+  };
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a') : null;
     if (!link) return;
     const href = link.getAttribute('href') || '';
     if (link.classList.contains('loc')) {
       event.preventDefault();
-      const d = link.dataset;
-      vscode.postMessage({ type: 'open', file: d.file || '', line: num(d.line), column: num(d.column), endLine: num(d.endLine), endColumn: num(d.endColumn) });
+      vscode.postMessage({ type: 'open', ...place(link.dataset) });
     } else if (!href.startsWith('#')) {
       event.preventDefault();
       vscode.postMessage({ type: 'external', url: href });
     }
+  });
+  // A compact link gets the title a full one carries, when the pointer first rests on it.
+  document.addEventListener('mouseover', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.loc[data-loc]') : null;
+    if (link && !link.title) link.title = 'Open ' + link.textContent;
   });
   document.addEventListener('change', (event) => {
     const box = event.target;

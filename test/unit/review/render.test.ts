@@ -93,6 +93,31 @@ describe('review/render', () => {
     assert.ok(body.includes('href="code/infra/&quot;&#39;&amp;&lt;u&gt;.tf#L3"'), 'the finding on line 3, escaped in the href');
   });
 
+  it('compact links name the same places as full ones, through one table of paths, and show the same text', () => {
+    const review = hostileReview();
+    const full = renderHtmlBody(review, { href: (l) => `code/${l.file}#L${l.line}` });
+    const compact = renderHtmlBody(review, { href: (l) => `code/${l.file}#L${l.line}`, compactLocations: true });
+    const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const fullLinks = [...full.matchAll(/<a class="loc" href="[^"]*" data-file="([^"]*)" data-line="(\d+)" data-column="(\d+)" data-end-line="(\d+)" data-end-column="(\d+)" title="Open ([^"]*)">([^<]*)<\/a>/g)];
+    const table = /<template id="wal-files">(.*?)<\/template>/.exec(compact);
+    assert.ok(table, 'the table of paths');
+    const paths = [...table[1]!.matchAll(/<i>([^<]*)<\/i>/g)].map((m) => unescape(m[1]!));
+    assert.equal(new Set(paths).size, paths.length, 'each file once');
+    const compactLinks = [...compact.matchAll(/<a class="loc" href="#" data-loc="(\d+):(\d+):(\d+):(\d+):(\d+)">([^<]*)<\/a>/g)];
+    assert.ok(fullLinks.length > 3);
+    assert.equal(compactLinks.length, fullLinks.length, 'every link, in the same order');
+    fullLinks.forEach((f, i) => {
+      const c = compactLinks[i]!;
+      assert.deepEqual([paths[Number(c[1])], ...c.slice(2, 6)], [unescape(f[1]!), ...f.slice(2, 6)], 'the same place');
+      assert.equal(c[6], f[7], 'the same text');
+      assert.equal(c[6], f[6], 'the title the view sets on hover ("Open " and the text) is the full link title');
+    });
+    // Outside the links and the table, the two bodies are the same markup.
+    const strip = (html: string): string => html.replace(/<a class="loc" [^>]*>/g, '<a>').replace(/\n?<template id="wal-files">.*?<\/template>/, '');
+    assert.equal(strip(compact), strip(full));
+    assert.ok(!full.includes('wal-files'), 'a standalone page has no table');
+  });
+
   it('renders ticked boxes for answered questions', () => {
     const review = hostileReview();
     const item = review.pillars.flatMap((p) => p.principles).flatMap((p) => p.checklist)[0]!;
