@@ -48,14 +48,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(command.format === 'json' ? formatPrinciplesJson(principleListing()) : formatPrinciplesText(principleListing()));
         return EXIT.ok;
       case 'map': {
-        const loaded = loadConfig(command.config, io.cwd);
-        if (loaded.kind === 'error') {
-          io.stderr.write(`${COMMAND_NAME}: ${loaded.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
-          return EXIT.failure;
-        }
-        for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
-        const report = reviewPaths(command.paths, io.cwd, loaded.settings);
-        writeProblems(report, io);
+        const report = reviewWithConfig(command.paths, command.config, io);
+        if (typeof report === 'number') return report;
         if (runFailed(report)) return EXIT.failure;
         const map = workloadMapOf(report);
         if (!map) {
@@ -76,15 +70,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return EXIT.ok;
       }
       case 'review': {
-        const loaded = loadConfig(command.config, io.cwd);
-        if (loaded.kind === 'error') {
-          io.stderr.write(`${COMMAND_NAME}: ${loaded.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
-          return EXIT.failure;
-        }
-        // A config problem never stops the review: what is invalid keeps its default, and the user is told on stderr.
-        for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
-        const report = reviewPaths(command.paths, io.cwd, loaded.settings);
-        writeProblems(report, io);
+        const report = reviewWithConfig(command.paths, command.config, io);
+        if (typeof report === 'number') return report;
         // An answers file that is not valid never stops the review either: its questions are shown unanswered.
         for (const problem of report.answerProblems ?? []) io.stderr.write(`${COMMAND_NAME}: ${oneLine(problem)}\n`);
         const output = command.output === undefined ? undefined : path.resolve(io.cwd, command.output);
@@ -107,6 +94,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (io.env['WAF_AI_LENS_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return EXIT.failure;
   }
+}
+
+/**
+ * Loads the config and reviews the paths, telling stderr what was not reviewed; an exit code when the config cannot be
+ * read at all. A config problem never stops the review: what is invalid keeps its default, and the user is told.
+ */
+function reviewWithConfig(paths: readonly string[], config: string | undefined, io: CliIo): ReviewReport | number {
+  const loaded = loadConfig(config, io.cwd);
+  if (loaded.kind === 'error') {
+    io.stderr.write(`${COMMAND_NAME}: ${loaded.message}. Run "${COMMAND_NAME} --help" for usage.\n`);
+    return EXIT.failure;
+  }
+  for (const problem of loaded.problems) io.stderr.write(`${COMMAND_NAME}: ${problem}\n`);
+  const report = reviewPaths(paths, io.cwd, loaded.settings);
+  writeProblems(report, io);
+  return report;
 }
 
 /** The report in the asked format; colour only when it goes to a terminal, links relative to where it is written. */

@@ -518,8 +518,8 @@ function stampOf(file: string): string | undefined {
   }
 }
 
-/** The path of a `file:` URI, or undefined. */
-function filePath(uri: string): string | undefined {
+/** The path of a `file:` URI, or undefined for any other scheme or a URI this platform cannot map to a path. */
+export function filePath(uri: string): string | undefined {
   if (!uri.toLowerCase().startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);

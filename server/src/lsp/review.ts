@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   ErrorCodes,
   RequestType,
@@ -30,7 +30,7 @@ import {
   type WorkloadGraph,
 } from '../engine';
 import { analysableFile } from './documents';
-import type { FolderReview, FolderWorkspaces } from './folderWorkspaces';
+import { filePath, type FolderReview, type FolderWorkspaces } from './folderWorkspaces';
 import type { Logger } from './log';
 import { relocateAnalysis, relocateGraph } from './reviewPaths';
 import { cancelledError, runSafe } from './runSafe';
@@ -290,16 +290,6 @@ async function reviewFolders(
   const answer: ReviewResult = { html: { body, css: REPORT_CSS }, files, skipped, excluded, folders: folders.map((f) => f.uri) };
   if (params.model === true) answer.review = review;
   return answer;
-}
-
-/** The path of a `file:` URI, or undefined for any other scheme or a URI this platform cannot map to a path. */
-function filePath(uri: string): string | undefined {
-  if (!uri.toLowerCase().startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The open documents by file path: their text, unsaved edits included, is what the review reads for them. */
