@@ -137,9 +137,14 @@ export function captureWebviewPanels(viewType: string): vscode.WebviewPanel[] {
   return captured;
 }
 
-/** Reverts and closes every editor with unsaved changes, so that ending the run never asks whether to save. */
+/**
+ * Reverts and closes every editor of the test workspace with unsaved changes, so that ending the run never asks whether
+ * to save. Documents outside the workspace are the editor's own (the user settings.json that a configuration update
+ * holds open for a moment): they are not ours to revert, and showing one while the workbench swaps it fails the hook.
+ */
 export async function revertAndCloseDirtyEditors(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+  const ours = (document: vscode.TextDocument): boolean => document.isDirty && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+  for (const document of vscode.workspace.textDocuments.filter(ours)) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
