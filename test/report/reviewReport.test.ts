@@ -4,14 +4,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { viewDocument } from '../../client/src/review/webviewHtml';
 import { workloadReviewOf } from '../../server/src/cli/format/report';
-import { main } from '../../server/src/cli/main';
 import { reviewPaths } from '../../server/src/cli/review';
 import { analyzeFile } from '../../server/src/engine';
 import { buildReview, renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
 import { REPO_ROOT } from '../support/repo';
+import { EXAMPLE, launchChromium, watchedPage, writeExampleReport, type Watch } from './browser';
 
 // The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
 declare const window: any;
@@ -21,39 +21,9 @@ type HTMLElement = { dataset: Record<string, string> };
 type HTMLAnchorElement = HTMLElement & { href: string; textContent: string | null };
 type HTMLInputElement = { checked: boolean };
 
-/** Debian's Chromium; `node scripts/setup/chromium.mjs` installs it when it is missing. */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'review-report.png');
-const EXAMPLE = 'examples/chat-workload';
-
-/** What a page did besides showing the document: requests it tried, dialogs it opened, errors it logged. */
-interface Watch {
-  requests: string[];
-  dialogs: string[];
-  errors: string[];
-}
-
-async function watchedPage(browser: Browser, allowed: (url: string) => boolean, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; watch: Watch }> {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-  const watch: Watch = { requests: [], dialogs: [], errors: [] };
-  // Nothing may leave the page: every request but the report itself is recorded and refused.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (allowed(url)) return route.continue();
-    watch.requests.push(url);
-    return route.abort();
-  });
-  page.on('dialog', (dialog) => {
-    watch.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Refused to/.test(message.text())) watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(error.message));
-  return { page, watch };
-}
+/** The report's width in the tests and the README's picture. */
+const VIEWPORT = { width: 1280, height: 900 };
 
 describe('review report in Chromium', function () {
   this.timeout(120_000);
@@ -63,15 +33,10 @@ describe('review report in Chromium', function () {
   let review: WorkloadReview;
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run "node scripts/setup/chromium.mjs" (it installs Debian's chromium package).`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'waf-ai-lens-report-')));
     reportFile = path.join(dir, 'review.html');
-    // The report as users get it: through the CLI, written next to nothing it could borrow from.
-    let err = '';
-    const io = { stdout: { write: () => undefined }, stderr: { write: (t: string) => void (err += t) }, cwd: REPO_ROOT, env: {} };
-    const code = await main(['review', EXAMPLE, '--format', 'html', '--output', reportFile, '--fail-on', 'none'], io);
-    assert.equal(code, 0, err);
+    await writeExampleReport(reportFile);
     review = workloadReviewOf(reviewPaths([EXAMPLE], REPO_ROOT));
   });
 
@@ -82,7 +47,7 @@ describe('review report in Chromium', function () {
 
   async function openReport(viewport?: { width: number; height: number }): Promise<{ page: Page; watch: Watch }> {
     const url = pathToFileURL(reportFile).href;
-    const opened = await watchedPage(browser, (u) => u === url, viewport);
+    const opened = await watchedPage(browser, (u) => u === url, viewport ?? VIEWPORT);
     await opened.page.goto(url);
     return opened;
   }
@@ -148,7 +113,7 @@ describe('review report in Chromium', function () {
     const file = path.join(dir, 'empty.html');
     fs.writeFileSync(file, renderHtmlDocument(empty));
     const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
     await page.goto(url);
     assert.equal(await page.locator('svg.score-ring text').first().textContent(), '–');
     assert.equal(await page.locator('section.pillar .no-evidence').count(), 5);
@@ -202,7 +167,7 @@ describe('review report in Chromium', function () {
     const file = path.join(dir, 'hostile.html');
     fs.writeFileSync(file, renderHtmlDocument(hostile));
     const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
     await page.goto(url);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 0);
@@ -218,7 +183,7 @@ describe('review report in Chromium', function () {
     const file = path.join(dir, 'view.html');
     fs.writeFileSync(file, html);
     const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
     // VS Code gives the view `acquireVsCodeApi`; here it records what the view posts.
     await page.addInitScript(() => {
       const posted: unknown[] = [];
@@ -272,7 +237,7 @@ describe('review report in Chromium', function () {
         const file = path.join(dir, `view-${compactLocations ? 'compact' : 'full'}.html`);
         fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
         const url = pathToFileURL(file).href;
-        const { page, watch } = await watchedPage(browser, (u) => u === url);
+        const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
         await page.addInitScript(() => {
           const posted: unknown[] = [];
           (window as unknown as { posted: unknown[] }).posted = posted;

@@ -4,50 +4,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { viewDocument } from '../../client/src/review/webviewHtml';
 import { workloadReviewOf } from '../../server/src/cli/format/report';
-import { main } from '../../server/src/cli/main';
 import { reviewPaths } from '../../server/src/cli/review';
 import { renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
 import { fixtureFiles, mapOf, reviewOf } from '../unit/map/support';
 import { REPO_ROOT } from '../support/repo';
+import { EXAMPLE, launchChromium, watchedPage, writeExampleReport, type Watch } from './browser';
 
 // The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
 declare const window: any;
 type SVGGraphicsElement = { getBBox(): { x: number; y: number; width: number; height: number }; querySelectorAll(s: string): ArrayLike<SVGGraphicsElement>; textContent: string | null; dataset: Record<string, string> };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'workload-map.png');
 /** The README's second picture: a small workload with a resource reachable from the public internet (the example has none). */
 const PUBLIC_SCREENSHOT = path.join(REPO_ROOT, 'docs', 'images', 'workload-map-public.png');
-const EXAMPLE = 'examples/chat-workload';
-
-interface Watch {
-  requests: string[];
-  errors: string[];
-}
-
-async function watchedPage(browser: Browser, allowed: (url: string) => boolean, viewport = { width: 1200, height: 900 }): Promise<{ page: Page; watch: Watch }> {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
-  const watch: Watch = { requests: [], errors: [] };
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (allowed(url)) return route.continue();
-    watch.requests.push(url);
-    return route.abort();
-  });
-  page.on('dialog', (dialog) => {
-    watch.errors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Refused to/.test(message.text())) watch.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(error.message));
-  return { page, watch };
-}
+/** The map's width in the tests and the README's picture. */
+const VIEWPORT = { width: 1200, height: 900 };
 
 describe('workload map in Chromium', function () {
   this.timeout(120_000);
@@ -57,13 +31,10 @@ describe('workload map in Chromium', function () {
   let review: WorkloadReview;
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run "node scripts/setup/chromium.mjs" (it installs Debian's chromium package).`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'waf-ai-lens-map-')));
     reportFile = path.join(dir, 'review.html');
-    let err = '';
-    const io = { stdout: { write: () => undefined }, stderr: { write: (t: string) => void (err += t) }, cwd: REPO_ROOT, env: {} };
-    assert.equal(await main(['review', EXAMPLE, '--format', 'html', '--output', reportFile, '--fail-on', 'none'], io), 0, err);
+    await writeExampleReport(reportFile);
     review = workloadReviewOf(reviewPaths([EXAMPLE], REPO_ROOT));
     assert.ok(review.map && review.map.nodes.length >= 20, 'the example has a map of both its languages');
   });
@@ -75,7 +46,7 @@ describe('workload map in Chromium', function () {
 
   async function openReport(): Promise<{ page: Page; watch: Watch }> {
     const url = pathToFileURL(reportFile).href;
-    const opened = await watchedPage(browser, (u) => u === url);
+    const opened = await watchedPage(browser, (u) => u === url, VIEWPORT);
     await opened.page.goto(url);
     return opened;
   }
@@ -108,7 +79,7 @@ describe('workload map in Chromium', function () {
         assert.ok(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${boxes[i]!.node} and ${boxes[j]!.node} overlap`);
       }
     }
-    assert.deepEqual(watch, { requests: [], errors: [] });
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
     await page.close();
   });
 
@@ -130,7 +101,7 @@ describe('workload map in Chromium', function () {
     const file = path.join(dir, 'view.html');
     fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
     const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
     await page.addInitScript(() => {
       const posted: unknown[] = [];
       window.posted = posted;
@@ -142,7 +113,7 @@ describe('workload map in Chromium', function () {
     const open = (await page.evaluate(() => window.posted as Array<Record<string, unknown>>)).find((m) => m.type === 'open');
     const l = node.location;
     assert.deepEqual(open, { type: 'open', file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn });
-    assert.deepEqual(watch, { requests: [], errors: [] });
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
     await page.close();
   });
 
@@ -155,14 +126,14 @@ describe('workload map in Chromium', function () {
     const file = path.join(dir, 'hostile.html');
     fs.writeFileSync(file, renderHtmlDocument(hostile));
     const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url);
+    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
     await page.goto(url);
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 0);
     // The box's name line: the label, cut to the box's width, as text.
     assert.match((await page.locator('#workload-map a.map-node text').nth(1).textContent()) ?? '', /^<img src=x/);
     assert.ok((await page.locator('#workload-map a.map-node title').textContent())!.includes(`azurerm_key_vault.${img}"'&`), 'the name, shown as text');
-    assert.deepEqual(watch, { requests: [], errors: [] });
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
     await page.close();
   });
 
@@ -198,7 +169,7 @@ describe('workload map in Chromium', function () {
     assert.ok(fs.readFileSync(shot).length > 10_000, 'a real rendering, not a blank drawing');
     if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(shot, PUBLIC_SCREENSHOT);
     assert.ok(fs.existsSync(PUBLIC_SCREENSHOT), `${PUBLIC_SCREENSHOT} is missing: run the report tests with UPDATE_SCREENSHOTS=1`);
-    assert.deepEqual(watch, { requests: [], errors: [] });
+    assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
     await page.close();
   });
 });
