@@ -2,8 +2,12 @@
 // and the example workload's report written through the CLI.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { viewDocument } from '../../client/src/review/webviewHtml';
 import { main } from '../../server/src/cli/main';
+import { REPORT_CSS } from '../../server/src/engine/review';
 import { REPO_ROOT } from '../support/repo';
 
 /** Debian's Chromium; `node scripts/setup/chromium.mjs` installs it when it is missing. */
@@ -46,6 +50,36 @@ export async function watchedPage(browser: Browser, allowed: (url: string) => bo
   });
   page.on('pageerror', (error) => watch.errors.push(error.message));
   return { page, watch };
+}
+
+// The page's globals, for the functions that run in it; declared here (not from the DOM library) so they stay in this file.
+declare const window: { posted: unknown[]; acquireVsCodeApi: () => unknown };
+
+/** A message the report view posted to the extension: `ready`, `open`, `answer`. */
+export type Posted = Record<string, unknown>;
+
+/**
+ * A report body inside the VS Code view's document (its strict CSP, its nonce, its script), written to `folder/name` and
+ * opened. VS Code gives a view `acquireVsCodeApi`; here it records what the view posts, which `posted()` returns.
+ */
+export async function openReportView(
+  browser: Browser,
+  folder: string,
+  name: string,
+  body: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; watch: Watch; posted(): Promise<Posted[]> }> {
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
+  const url = pathToFileURL(file).href;
+  const { page, watch } = await watchedPage(browser, (u) => u === url, viewport);
+  await page.addInitScript(() => {
+    const posted: unknown[] = [];
+    window.posted = posted;
+    window.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
+  });
+  await page.goto(url);
+  return { page, watch, posted: () => page.evaluate(() => window.posted as Posted[]) };
 }
 
 /** The example's HTML report as users get it: through the CLI, written to `file` next to nothing it could borrow from. */

@@ -5,13 +5,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { viewDocument } from '../../client/src/review/webviewHtml';
 import { workloadReviewOf } from '../../server/src/cli/format/report';
 import { reviewPaths } from '../../server/src/cli/review';
 import { analyzeFile } from '../../server/src/engine';
-import { buildReview, renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
+import { buildReview, renderHtmlBody, renderHtmlDocument, type WorkloadReview } from '../../server/src/engine/review';
 import { REPO_ROOT } from '../support/repo';
-import { EXAMPLE, launchChromium, watchedPage, writeExampleReport, type Watch } from './browser';
+import { EXAMPLE, launchChromium, openReportView, watchedPage, writeExampleReport, type Watch } from './browser';
 
 // The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
 declare const window: any;
@@ -178,20 +177,7 @@ describe('review report in Chromium', function () {
   });
 
   it('works inside the report view: strict CSP, a click opens the code, a tick is sent to be saved, saved answers are ticked', async () => {
-    const body = renderHtmlBody(review, { href: () => '#' });
-    const html = viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' });
-    const file = path.join(dir, 'view.html');
-    fs.writeFileSync(file, html);
-    const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
-    // VS Code gives the view `acquireVsCodeApi`; here it records what the view posts.
-    await page.addInitScript(() => {
-      const posted: unknown[] = [];
-      (window as unknown as { posted: unknown[] }).posted = posted;
-      (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
-    });
-    await page.goto(url);
-    const posted = (): Promise<Array<Record<string, unknown>>> => page.evaluate(() => (window as unknown as { posted: Array<Record<string, unknown>> }).posted);
+    const { page, watch, posted } = await openReportView(browser, dir, 'view.html', renderHtmlBody(review, { href: () => '#' }), VIEWPORT);
     assert.deepEqual((await posted())[0], { type: 'ready' });
     // The style sheet applied under the nonce: the hero is a grid.
     assert.equal(await page.locator('header.hero').evaluate((el) => getComputedStyle(el).display), 'grid');
@@ -234,20 +220,10 @@ describe('review report in Chromium', function () {
     const views = await Promise.all(
       [false, true].map(async (compactLocations) => {
         const body = renderHtmlBody(review, { href: () => '#', compactLocations });
-        const file = path.join(dir, `view-${compactLocations ? 'compact' : 'full'}.html`);
-        fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
-        const url = pathToFileURL(file).href;
-        const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
-        await page.addInitScript(() => {
-          const posted: unknown[] = [];
-          (window as unknown as { posted: unknown[] }).posted = posted;
-          (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
-        });
-        await page.goto(url);
-        return { page, watch };
+        return openReportView(browser, dir, `view-${compactLocations ? 'compact' : 'full'}.html`, body, VIEWPORT);
       }),
     );
-    const [full, compact] = views as [{ page: Page; watch: Watch }, { page: Page; watch: Watch }];
+    const [full, compact] = views as [(typeof views)[number], (typeof views)[number]];
     assert.ok((await compact.page.locator('a.loc[data-loc]').count()) > 0, 'the compact view has compact links');
     assert.ok(Buffer.compare(await full.page.screenshot({ fullPage: true }), await compact.page.screenshot({ fullPage: true })) === 0, 'the same pixels');
     const links = { full: full.page.locator('a.loc:visible'), compact: compact.page.locator('a.loc:visible') };
@@ -261,8 +237,7 @@ describe('review report in Chromium', function () {
         await link.hover();
         titles.push(await link.getAttribute('title'));
         await link.click();
-        const posted = await view.page.evaluate(() => (window as unknown as { posted: Array<Record<string, unknown>> }).posted);
-        opened.push(posted.filter((m) => m.type === 'open').at(-1)!);
+        opened.push((await view.posted()).filter((m) => m.type === 'open').at(-1)!);
       }
       assert.ok(opened[0] && typeof opened[0].file === 'string' && opened[0].file.length > 0, `link ${i} opens a file`);
       assert.deepEqual(opened[1], opened[0], `link ${i} opens the same place`);

@@ -5,13 +5,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { viewDocument } from '../../client/src/review/webviewHtml';
 import { workloadReviewOf } from '../../server/src/cli/format/report';
 import { reviewPaths } from '../../server/src/cli/review';
-import { renderHtmlBody, renderHtmlDocument, REPORT_CSS, type WorkloadReview } from '../../server/src/engine/review';
+import { renderHtmlBody, renderHtmlDocument, type WorkloadReview } from '../../server/src/engine/review';
 import { fixtureFiles, mapOf, reviewOf } from '../unit/map/support';
 import { REPO_ROOT } from '../support/repo';
-import { EXAMPLE, launchChromium, watchedPage, writeExampleReport, type Watch } from './browser';
+import { EXAMPLE, launchChromium, openReportView, watchedPage, writeExampleReport, type Watch } from './browser';
 
 // The browser's globals, for the functions that run in the page; declared here (not from the DOM library) so they stay in this file.
 declare const window: any;
@@ -97,20 +96,10 @@ describe('workload map in Chromium', function () {
   });
 
   it('opens the code from a box inside the report view, under its strict CSP', async () => {
-    const body = renderHtmlBody(review, { href: () => '#' });
-    const file = path.join(dir, 'view.html');
-    fs.writeFileSync(file, viewDocument({ body, css: REPORT_CSS, nonce: 'bm9uY2Utb2YtdGhlLXRlc3Q=', cspSource: 'https://csp.invalid', title: 'Review' }));
-    const url = pathToFileURL(file).href;
-    const { page, watch } = await watchedPage(browser, (u) => u === url, VIEWPORT);
-    await page.addInitScript(() => {
-      const posted: unknown[] = [];
-      window.posted = posted;
-      window.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => posted.push(m) });
-    });
-    await page.goto(url);
+    const { page, watch, posted } = await openReportView(browser, dir, 'view.html', renderHtmlBody(review, { href: () => '#' }), VIEWPORT);
     const node = review.map!.nodes.find((n) => n.exposure === 'public') ?? review.map!.nodes[0]!;
     await page.locator(`#workload-map a.map-node[data-node="${node.id}"]`).click();
-    const open = (await page.evaluate(() => window.posted as Array<Record<string, unknown>>)).find((m) => m.type === 'open');
+    const open = (await posted()).find((m) => m.type === 'open');
     const l = node.location;
     assert.deepEqual(open, { type: 'open', file: l.file, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn });
     assert.deepEqual(watch, { requests: [], dialogs: [], errors: [] });
