@@ -233,12 +233,13 @@ export class DiagnosticsPublisher implements Disposable {
       const converted = this.converted.get(document.uri);
       if (converted && converted.analysis === analysis && converted.version === document.version && analysis !== undefined) continue;
       this.converted.set(document.uri, { analysis, version: document.version });
-      this.checkSelfContained(folder, document, file, analysis, analysedMs);
       // An excluded or too large document is not in the workspace: it gets no findings (or the size notice).
       const diagnostics = this.diagnosticsOf(document, file, analysis, lookup);
       this.send(document.uri, document.version, diagnostics, true, () =>
         this.log.debug(`Analysed ${file.path} (version ${document.version}) with its workspace folder: ${diagnostics.length} finding(s) in ${analysedMs.toFixed(1)} ms.`),
       );
+      // After the publication, which it must not delay: a lone analysis to compare with.
+      this.checkSelfContained(folder, document, file, analysis, analysedMs);
     }
 
     // Closed files with a finding that relates to an open document: what the user is editing changed them.
